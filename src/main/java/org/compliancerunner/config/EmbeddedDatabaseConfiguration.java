@@ -1,0 +1,27 @@
+package org.compliancerunner.config;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Starts the embedded PostgreSQL when no datasource URL is configured; Boot's own datasource backs off. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "spring.datasource.url", havingValue = "", matchIfMissing = true)
+class EmbeddedDatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabase embeddedDatabase(ComplianceProperties properties) {
+        return EmbeddedDatabase.start(properties.home());
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedDatabase database) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(database.jdbcUrl());
+        dataSource.setPoolName("embedded");
+        return dataSource;
+    }
+}

@@ -1,0 +1,8 @@
+package org.compliancerunner.policy;
+
+/**
+ * One finding of a rule on a video's timeline. {@code evidence} is the matched text or the measured value
+ * against the limit; {@code source} is where the evidence came from (a transcript source, or "policy").
+ */
+public record Trigger(String ruleId, long startMs, long endMs, Severity severity, String evidence, String source) {
+}
