@@ -4,13 +4,24 @@ import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Where compliance-runner keeps its own state: the embedded database and the default media root. */
+/**
+ * Process-wide settings: where compliance-runner keeps its own state (embedded database, default media root)
+ * and who owns what this process registers.
+ */
 @ConfigurationProperties("compliance")
-public record ComplianceProperties(Path home) {
+public record ComplianceProperties(Path home, String owner) {
 
     public ComplianceProperties {
         if (home == null) {
             home = Path.of(System.getProperty("user.home"), ".compliance-runner");
         }
+        home = home.toAbsolutePath().normalize();
+        if (owner == null || owner.isBlank()) {
+            owner = System.getProperty("user.name", "local");
+        }
+    }
+
+    public Path mediaHome() {
+        return home.resolve("media");
     }
 }

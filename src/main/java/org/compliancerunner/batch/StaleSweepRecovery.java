@@ -1,0 +1,94 @@
+package org.compliancerunner.batch;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds sweep executions that the job repository still calls running although their process is gone, and marks
+ * them FAILED through {@link JobOperator#recover} so they can be restarted and never block the next sweep.
+ */
+@Component
+class StaleSweepRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(StaleSweepRecovery.class);
+
+    private final JobRepository repository;
+    private final JobOperator operator;
+    private final JdbcClient jdbc;
+    private final Duration lease;
+
+    StaleSweepRecovery(JobRepository repository, JobOperator operator, JdbcClient jdbc, SweepProperties properties) {
+        this.repository = repository;
+        this.operator = operator;
+        this.jdbc = jdbc;
+        this.lease = properties.lease();
+    }
+
+    /** Recovers every stale sweep execution; returns their ids. */
+    List<Long> recoverAll() {
+        List<Long> recovered = new ArrayList<>();
+        for (JobExecution execution : repository.findRunningJobExecutions(SweepJobConfiguration.JOB)) {
+            if (stale(execution).isPresent()) {
+                recover(execution);
+                recovered.add(execution.getId());
+            }
+        }
+        return recovered;
+    }
+
+    /** Job instances that have a live execution; their claims belong to them. */
+    List<Long> liveInstances() {
+        return repository.findRunningJobExecutions(SweepJobConfiguration.JOB).stream()
+                .map(JobExecution::getJobInstanceId).distinct().toList();
+    }
+
+    /** Why the execution is taken as dead, or empty while its process is alive. */
+    Optional<String> stale(JobExecution execution) {
+        Optional<Lease> lease = jdbc.sql("""
+                        SELECT host, pid, EXTRACT(EPOCH FROM (now() - heartbeat_at)) * 1000 AS age_ms
+                        FROM sweep_leases WHERE job_execution_id = :id""")
+                .param("id", execution.getId())
+                .query((rs, n) -> new Lease(rs.getString("host"), rs.getLong("pid"), rs.getLong("age_ms")))
+                .optional();
+        if (lease.isEmpty()) {
+            LocalDateTime seen = execution.getLastUpdated() != null ? execution.getLastUpdated() : execution.getCreateTime();
+            boolean old = seen == null || seen.isBefore(LocalDateTime.now().minus(this.lease));
+            return old ? Optional.of("no process has held it for " + this.lease.toSeconds() + " s") : Optional.empty();
+        }
+        Lease held = lease.get();
+        if (held.host().equals(SweepLease.HOST) && ProcessHandle.of(held.pid()).map(ProcessHandle::isAlive).orElse(false) == false) {
+            return Optional.of("its process " + held.pid() + " on " + held.host() + " is gone");
+        }
+        if (held.ageMs() > this.lease.toMillis()) {
+            return Optional.of("process " + held.pid() + " on " + held.host() + " has not signalled for "
+                    + held.ageMs() / 1000 + " s");
+        }
+        return Optional.empty();
+    }
+
+    /** Describes who holds a live execution, for messages. */
+    String holder(JobExecution execution) {
+        return jdbc.sql("SELECT host || ' pid ' || pid FROM sweep_leases WHERE job_execution_id = :id")
+                .param("id", execution.getId()).query(String.class).optional().orElse("an unknown process");
+    }
+
+    void recover(JobExecution execution) {
+        log.warn("Sweep execution {} was left running by a process that is gone; marking it FAILED", execution.getId());
+        operator.recover(execution);
+        jdbc.sql("DELETE FROM sweep_leases WHERE job_execution_id = :id").param("id", execution.getId()).update();
+    }
+
+    private record Lease(String host, long pid, long ageMs) {
+    }
+}

@@ -1,0 +1,138 @@
+package org.compliancerunner.batch;
+
+import org.compliancerunner.catalog.ClaimedVideo;
+import org.compliancerunner.catalog.SweepQueue;
+import org.compliancerunner.policy.RulePack;
+import org.compliancerunner.policy.RulePackException;
+import org.compliancerunner.policy.RulePacks;
+import org.compliancerunner.policy.TriggerStore;
+import org.compliancerunner.speech.TranscriptStore;
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The sweep: claim PENDING videos → analyze them in partitions, a chunk per transaction → report. */
+@Configuration(proxyBeanMethods = false)
+class SweepJobConfiguration {
+
+    static final String JOB = "sweep";
+    static final String WORKER_STEP = "analyze-worker";
+
+    @Bean
+    Job sweepJob(JobRepository repository, Step claimStep, Step analyzeStep, Step reportStep, SweepLease lease,
+                 SweepStarts starts) {
+        return new JobBuilder(JOB, repository)
+                .listener(lease)
+                .listener(starts)
+                .start(claimStep)
+                .next(analyzeStep)
+                .next(reportStep)
+                .build();
+    }
+
+    @Bean
+    Step claimStep(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager transactions,
+                   SweepQueue queue) {
+        return new StepBuilder("claim", repository).tasklet((contribution, context) -> {
+            StepExecution step = contribution.getStepExecution();
+            JobParameters parameters = step.getJobParameters();
+            int claimed = queue.claim(step.getJobExecution().getJobInstanceId(),
+                    parameters.getString(SweepParameters.PROJECT), parameters.getLong(SweepParameters.LIMIT));
+            contribution.incrementWriteCount(claimed);
+            return RepeatStatus.FINISHED;
+        }, transactions).build();
+    }
+
+    @Bean
+    Step analyzeStep(JobRepository repository, SweepPartitioner sweepPartitioner, Step analyzeWorkerStep) {
+        return new StepBuilder("analyze", repository)
+                .partitioner(WORKER_STEP, sweepPartitioner)
+                .step(analyzeWorkerStep)
+                .taskExecutor(new SimpleAsyncTaskExecutor("analyze-"))
+                .build();
+    }
+
+    @Bean
+    @JobScope
+    SweepPartitioner sweepPartitioner(@Value("#{jobParameters['" + SweepParameters.PARTITIONS + "']}") Long partitions) {
+        return new SweepPartitioner(partitions.intValue());
+    }
+
+    @Bean
+    Step analyzeWorkerStep(JobRepository repository,
+                           @Qualifier("transactionManager") PlatformTransactionManager transactions,
+                           SweepProperties properties, ItemReader<ClaimedVideo> claimedVideoReader,
+                           ItemProcessor<ClaimedVideo, VideoOutcome> videoInspectionProcessor,
+                           ItemWriter<VideoOutcome> videoOutcomeWriter) {
+        return new StepBuilder(WORKER_STEP, repository)
+                .<ClaimedVideo, VideoOutcome>chunk(properties.chunkSize())
+                .transactionManager(transactions)
+                .reader(claimedVideoReader)
+                .processor(videoInspectionProcessor)
+                .writer(videoOutcomeWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemReader<ClaimedVideo> claimedVideoReader(SweepQueue queue, @Value("#{stepExecution}") StepExecution step) {
+        return new ClaimedVideoReader(queue, step.getJobExecution().getJobInstanceId(),
+                step.getExecutionContext().getInt(SweepPartitioner.PARTITION),
+                step.getExecutionContext().getInt(SweepPartitioner.PARTITIONS));
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<ClaimedVideo, VideoOutcome> videoInspectionProcessor(
+            VideoInspection inspection, SweepQueue queue,
+            @Qualifier("transactionManager") PlatformTransactionManager transactions, RulePacks packs,
+            @Value("#{stepExecution}") StepExecution step) throws RulePackException {
+        return new VideoInspectionProcessor(inspection, queue, transactions, packOf(packs, step),
+                step.getJobExecution().getJobInstanceId());
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<VideoOutcome> videoOutcomeWriter(SweepQueue queue, TranscriptStore transcripts, TriggerStore triggers,
+                                                RulePacks packs, @Value("#{stepExecution}") StepExecution step)
+            throws RulePackException {
+        return new VideoOutcomeWriter(queue, transcripts, triggers, packOf(packs, step),
+                step.getJobExecution().getJobInstanceId());
+    }
+
+    @Bean
+    Step reportStep(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager transactions,
+                    SweepReports reports) {
+        return new StepBuilder("report", repository).tasklet((contribution, context) -> {
+            var execution = contribution.getStepExecution().getJobExecution();
+            SweepSummary summary = reports.summarize(execution.getJobInstanceId());
+            execution.getExecutionContext().putInt("videos.done", summary.done());
+            execution.getExecutionContext().putInt("videos.failed", summary.failed());
+            execution.getExecutionContext().putInt("triggers", summary.triggers());
+            contribution.incrementWriteCount(summary.done() + summary.failed());
+            return RepeatStatus.FINISHED;
+        }, transactions).build();
+    }
+
+    private static RulePack packOf(RulePacks packs, StepExecution step) throws RulePackException {
+        JobParameters parameters = step.getJobParameters();
+        return packs.load(parameters.getString(SweepParameters.PACK_NAME),
+                parameters.getLong(SweepParameters.PACK_VERSION).intValue());
+    }
+}

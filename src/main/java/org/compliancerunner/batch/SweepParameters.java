@@ -1,0 +1,34 @@
+package org.compliancerunner.batch;
+
+import java.util.UUID;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/** The sweep job's parameters; a fresh run id makes every sweep a new job instance, a restart reuses them. */
+record SweepParameters(String project, long limit, String packName, int packVersion, int partitions, String runId) {
+
+    static final String PROJECT = "project";
+    static final String LIMIT = "limit";
+    static final String PACK_NAME = "pack.name";
+    static final String PACK_VERSION = "pack.version";
+    static final String PARTITIONS = "partitions";
+    static final String RUN_ID = "run.id";
+
+    static SweepParameters fresh(String project, long limit, String packName, int packVersion, int partitions) {
+        return new SweepParameters(project, limit, packName, packVersion, partitions, UUID.randomUUID().toString());
+    }
+
+    JobParameters toJobParameters() {
+        JobParametersBuilder builder = new JobParametersBuilder()
+                .addLong(LIMIT, limit)
+                .addString(PACK_NAME, packName)
+                .addLong(PACK_VERSION, (long) packVersion)
+                .addLong(PARTITIONS, (long) partitions)
+                .addString(RUN_ID, runId);
+        if (project != null) {
+            builder.addString(PROJECT, project);
+        }
+        return builder.toJobParameters();
+    }
+}

@@ -1,0 +1,29 @@
+package org.compliancerunner.batch;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How a sweep runs.
+ *
+ * @param chunkSize  videos per chunk, which is one transaction: a crash redoes at most this many per partition
+ * @param partitions partitions of the analyze step when the sweep does not say; 0 means one per core
+ * @param lease      a sweep execution whose process has not signalled for this long is taken as crashed
+ */
+@Validated
+@ConfigurationProperties("compliance.sweep")
+public record SweepProperties(
+        @Min(1) @Max(1000) @DefaultValue("4") int chunkSize,
+        @Min(0) @Max(256) @DefaultValue("0") int partitions,
+        @NotNull @DefaultValue("60s") Duration lease) {
+
+    public int defaultPartitions() {
+        return partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();
+    }
+}

@@ -1,0 +1,14 @@
+package org.compliancerunner.batch;
+
+import java.nio.file.Path;
+
+/**
+ * What to sweep.
+ *
+ * @param project    only this project's videos, or all when null
+ * @param limit      at most this many videos, or all when null
+ * @param rules      a rule-pack file replacing the default pack, or null
+ * @param partitions analyze partitions, or the configured default when null
+ */
+public record SweepRequest(String project, Long limit, Path rules, Integer partitions) {
+}

@@ -1,0 +1,127 @@
+package org.compliancerunner.batch;
+
+import java.util.Optional;
+
+import org.compliancerunner.catalog.SweepQueue;
+import org.compliancerunner.policy.RulePack;
+import org.compliancerunner.policy.RulePackException;
+import org.compliancerunner.policy.RulePacks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.NoSuchJobExecutionException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts, restarts and stops sweeps: the one place the CLI, the API and the scheduler launch them from. Before a
+ * new sweep it recovers executions whose process died and hands their unfinished claims back to the queue.
+ */
+@Service
+public class Sweeps {
+
+    private static final Logger log = LoggerFactory.getLogger(Sweeps.class);
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final Job sweepJob;
+    private final RulePacks packs;
+    private final SweepQueue queue;
+    private final StaleSweepRecovery recovery;
+    private final SweepStarts starts;
+    private final SweepProperties properties;
+
+    Sweeps(JobOperator operator, JobRepository repository, Job sweepJob, RulePacks packs, SweepQueue queue,
+           StaleSweepRecovery recovery, SweepStarts starts, SweepProperties properties) {
+        this.operator = operator;
+        this.repository = repository;
+        this.sweepJob = sweepJob;
+        this.packs = packs;
+        this.queue = queue;
+        this.recovery = recovery;
+        this.starts = starts;
+        this.properties = properties;
+    }
+
+    /**
+     * Runs a new sweep to its end in this thread. The rule pack is checked and stored first: a bad pack changes
+     * nothing.
+     */
+    public JobExecution sweep(SweepRequest request, SweepStarts.Watcher watcher) throws RulePackException,
+            SweepLaunchException {
+        RulePack pack = packs.register(request.rules() == null ? packs.defaultPack() : packs.parse(request.rules()));
+        takeOverAbandonedWork();
+        int partitions = request.partitions() == null ? properties.defaultPartitions() : request.partitions();
+        long limit = request.limit() == null ? Long.MAX_VALUE : request.limit();
+        SweepParameters parameters = SweepParameters.fresh(request.project(), limit, pack.name(), pack.version(),
+                partitions);
+        starts.watch(parameters.runId(), watcher);
+        try {
+            return operator.start(sweepJob, parameters.toJobParameters());
+        } catch (Exception e) {
+            throw new SweepLaunchException("The sweep could not start: " + e.getMessage(), e);
+        } finally {
+            starts.forget(parameters.runId());
+        }
+    }
+
+    /** Restarts a failed or stopped sweep execution, recovering it first if its process died. */
+    public JobExecution restart(long jobExecutionId, SweepStarts.Watcher watcher) throws SweepLaunchException {
+        JobExecution execution = require(jobExecutionId);
+        if (execution.isRunning()) {
+            Optional<String> why = recovery.stale(execution);
+            if (why.isEmpty()) {
+                throw new SweepLaunchException("Sweep execution " + jobExecutionId + " is still running ("
+                        + recovery.holder(execution) + "); stop it first with: stop " + jobExecutionId);
+            }
+            log.warn("Sweep execution {}: {}", jobExecutionId, why.get());
+            recovery.recover(execution);
+            execution = require(jobExecutionId);
+        }
+        String runId = execution.getJobParameters().getString(SweepParameters.RUN_ID);
+        starts.watch(runId, watcher);
+        try {
+            return operator.restart(execution);
+        } catch (Exception e) {
+            if (e instanceof JobInstanceAlreadyCompleteException || e.getCause() instanceof JobInstanceAlreadyCompleteException) {
+                throw new SweepLaunchException("Sweep execution " + jobExecutionId + " already completed; nothing to restart");
+            }
+            throw new SweepLaunchException("Sweep execution " + jobExecutionId + " could not be restarted: "
+                    + e.getMessage(), e);
+        } finally {
+            starts.forget(runId);
+        }
+    }
+
+    /** Asks a running sweep to stop after its current chunks; it can be restarted later. */
+    public void stop(long jobExecutionId) throws SweepLaunchException {
+        require(jobExecutionId);
+        try {
+            operator.stop(jobExecutionId);
+        } catch (JobExecutionNotRunningException e) {
+            throw new SweepLaunchException("Sweep execution " + jobExecutionId + " is not running");
+        } catch (NoSuchJobExecutionException e) {
+            throw new SweepLaunchException("No sweep execution " + jobExecutionId);
+        }
+    }
+
+    private void takeOverAbandonedWork() {
+        recovery.recoverAll();
+        int released = queue.releaseAbandoned(recovery.liveInstances());
+        if (released > 0) {
+            log.info("{} video(s) left unfinished by failed or crashed sweeps return to the queue", released);
+        }
+    }
+
+    private JobExecution require(long jobExecutionId) throws SweepLaunchException {
+        JobExecution execution = repository.getJobExecution(jobExecutionId);
+        if (execution == null || !SweepJobConfiguration.JOB.equals(execution.getJobInstance().getJobName())) {
+            throw new SweepLaunchException("No sweep execution " + jobExecutionId + " (see: status)");
+        }
+        return execution;
+    }
+}

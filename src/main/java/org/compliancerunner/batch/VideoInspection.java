@@ -1,0 +1,59 @@
+package org.compliancerunner.batch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.compliancerunner.catalog.ClaimedVideo;
+import org.compliancerunner.media.MediaDecoder;
+import org.compliancerunner.media.MediaException;
+import org.compliancerunner.media.MediaInfo;
+import org.compliancerunner.media.MediaProbe;
+import org.compliancerunner.policy.PolicyEngine;
+import org.compliancerunner.policy.RulePack;
+import org.compliancerunner.speech.SpeechEngines;
+import org.compliancerunner.speech.Transcript;
+import org.compliancerunner.speech.TranscriptionException;
+import org.compliancerunner.speech.TranscriptionSession;
+import org.springframework.stereotype.Component;
+
+/**
+ * Analyses one video: a single decode pass feeds the transcriber, then the rule pack judges the transcript.
+ * Anything wrong with the file itself becomes the video's failure reason; it never escapes to fail the job.
+ */
+@Component
+public class VideoInspection {
+
+    private final MediaProbe probe;
+    private final MediaDecoder decoder;
+    private final SpeechEngines speech;
+    private final PolicyEngine policy;
+
+    public VideoInspection(MediaProbe probe, MediaDecoder decoder, SpeechEngines speech, PolicyEngine policy) {
+        this.probe = probe;
+        this.decoder = decoder;
+        this.speech = speech;
+        this.policy = policy;
+    }
+
+    VideoOutcome inspect(ClaimedVideo video, RulePack pack) {
+        Path file = Path.of(video.mediaPath());
+        if (!Files.isReadable(file)) {
+            return VideoOutcome.failed(video, "file not found or not readable: " + file);
+        }
+        try {
+            MediaInfo info = probe.probe(file);
+            try (TranscriptionSession session = speech.open(file, info)) {
+                decoder.decode(file, List.of(session));
+                Transcript transcript = session.finish();
+                long durationMs = info.durationMs() >= 0 ? info.durationMs()
+                        : video.durationMs() == null ? 0 : video.durationMs();
+                return VideoOutcome.done(video, transcript, policy.evaluate(pack, transcript, durationMs));
+            }
+        } catch (MediaException e) {
+            return VideoOutcome.failed(video, e.getMessage());
+        } catch (TranscriptionException e) {
+            return VideoOutcome.failed(video, "transcription failed: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package org.compliancerunner.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.compliancerunner.config.ComplianceProperties;
+import org.compliancerunner.media.MediaException;
+import org.compliancerunner.media.MediaInfo;
+import org.compliancerunner.media.MediaProbe;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Registers videos as PENDING: files and directories under the media roots, and http(s) URIs downloaded into
+ * $COMPLIANCE_HOME/media. Content that FFmpeg does not recognise as media registers nothing; media that turns
+ * out unreadable is registered so that the sweep fails it with its reason where operators see it.
+ */
+@Service
+public class Ingest {
+
+    // caption sidecars travel with their video and are not videos themselves
+    private static final Set<String> SIDECARS = Set.of("srt", "vtt", "ass", "ssa", "sub", "txt", "json", "md5", "sha256");
+
+    private final JdbcClient jdbc;
+    private final MediaRoots roots;
+    private final MediaProbe probe;
+    private final Projects projects;
+    private final Downloads downloads;
+    private final String owner;
+
+    public Ingest(JdbcClient jdbc, MediaRoots roots, MediaProbe probe, Projects projects, Downloads downloads,
+                  ComplianceProperties properties) {
+        this.jdbc = jdbc;
+        this.roots = roots;
+        this.probe = probe;
+        this.projects = projects;
+        this.downloads = downloads;
+        this.owner = properties.owner();
+    }
+
+    /** Registers every input; one result per video found, in order. A title applies when one video is found. */
+    public List<IngestResult> ingest(List<String> inputs, String project, String title) {
+        String projectName = project == null || project.isBlank() ? Projects.DEFAULT : project;
+        List<Candidate> candidates = new ArrayList<>();
+        List<IngestResult> refused = new ArrayList<>();
+        for (String input : inputs) {
+            try {
+                candidates.addAll(expand(input));
+            } catch (IngestRefusedException e) {
+                refused.add(IngestResult.refused(input, e.getMessage()));
+            }
+        }
+        List<IngestResult> results = new ArrayList<>(refused);
+        if (candidates.isEmpty()) {
+            return results;
+        }
+        long projectId = projects.idFor(projectName, owner);
+        for (Candidate candidate : candidates) {
+            String videoTitle = title != null && candidates.size() == 1 ? title : candidate.defaultTitle();
+            results.add(register(projectId, candidate, videoTitle));
+        }
+        return results;
+    }
+
+    private List<Candidate> expand(String input) throws IngestRefusedException {
+        String lower = input.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            URI uri = URI.create(input);
+            return List.of(new Candidate(input, downloads.fetch(uri), titleOf(uri)));
+        }
+        if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
+            throw new IngestRefusedException(input + ": only files, directories and http(s) URIs can be ingested");
+        }
+        Path path = roots.require(input);
+        if (!Files.isDirectory(path)) {
+            return List.of(new Candidate(path.toString(), path, titleOf(path)));
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().startsWith("."))
+                    .filter(file -> !SIDECARS.contains(extension(file)))
+                    .sorted()
+                    .map(file -> new Candidate(file.toString(), file, titleOf(file)))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new IngestRefusedException(input + ": cannot list the directory (" + e.getMessage() + ")");
+        }
+    }
+
+    private IngestResult register(long projectId, Candidate candidate, String title) {
+        Path file = candidate.file();
+        String format = probe.sniff(file);
+        if (format == null) {
+            return IngestResult.refused(candidate.input(),
+                    candidate.input() + ": not a media file (FFmpeg does not recognise its contents); nothing registered");
+        }
+        String sha256;
+        long size;
+        try {
+            sha256 = sha256(file);
+            size = Files.size(file);
+        } catch (IOException e) {
+            return IngestResult.refused(candidate.input(), candidate.input() + ": cannot be read (" + e.getMessage() + ")");
+        }
+        Long durationMs = null;
+        String streams;
+        String note = null;
+        try {
+            MediaInfo info = probe.probe(file);
+            durationMs = info.durationMs() < 0 ? null : info.durationMs();
+            streams = describe(info);
+        } catch (MediaException e) {
+            streams = "unreadable: " + e.getMessage();
+            note = "registered, but the probe failed (" + e.getMessage() + "); the sweep will mark it FAILED";
+        }
+        Long id = jdbc.sql("""
+                        INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, duration_ms,
+                                            streams, owner)
+                        VALUES (:project, :title, :source, :path, :sha, :size, :duration, :streams, :owner)
+                        ON CONFLICT (project_id, sha256) DO NOTHING
+                        RETURNING id""")
+                .param("project", projectId).param("title", title).param("source", candidate.input())
+                .param("path", file.toString()).param("sha", sha256).param("size", size)
+                .param("duration", durationMs).param("streams", streams).param("owner", owner)
+                .query(Long.class).optional().orElse(null);
+        if (id != null) {
+            return new IngestResult(candidate.input(), id, title, VideoStatus.PENDING, durationMs,
+                    IngestResult.Outcome.REGISTERED, note);
+        }
+        return jdbc.sql("SELECT id, title, status, duration_ms FROM videos WHERE project_id = :project AND sha256 = :sha")
+                .param("project", projectId).param("sha", sha256)
+                .query((rs, n) -> new IngestResult(candidate.input(), rs.getLong("id"), rs.getString("title"),
+                        VideoStatus.valueOf(rs.getString("status")), (Long) rs.getObject("duration_ms"),
+                        IngestResult.Outcome.ALREADY_REGISTERED, "same content is already registered in this project"))
+                .single();
+    }
+
+    private static String describe(MediaInfo info) {
+        List<String> parts = new ArrayList<>();
+        if (info.video() != null) {
+            parts.add(info.video());
+        }
+        if (info.audio() != null) {
+            parts.add(info.audio());
+        }
+        if (info.subtitles() > 0) {
+            parts.add(info.subtitles() + " subtitle stream(s)");
+        }
+        return parts.isEmpty() ? "no audio or video stream" : String.join(", ", parts);
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String titleOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String titleOf(URI uri) {
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return last.isBlank() ? uri.getHost() : titleOf(Path.of(last));
+    }
+
+    private record Candidate(String input, Path file, String defaultTitle) {
+    }
+}

@@ -1,0 +1,99 @@
+package org.compliancerunner.catalog;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The videos' side of a sweep: claiming PENDING videos for a job instance, and the guarded status changes that
+ * make a retried or restarted chunk harmless (every change names the state it expects).
+ */
+@Service
+public class SweepQueue {
+
+    private final JdbcClient jdbc;
+
+    public SweepQueue(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** PENDING → QUEUED for this job instance, highest priority and oldest first; concurrent sweeps skip each other's rows. */
+    public int claim(long jobInstanceId, String project, long limit) {
+        return jdbc.sql("""
+                        UPDATE videos SET status = 'QUEUED', claimed_by = :instance, updated_at = now()
+                        WHERE id IN (
+                            SELECT v.id FROM videos v JOIN projects p ON p.id = v.project_id
+                            WHERE v.status = 'PENDING' AND (CAST(:project AS TEXT) IS NULL OR p.name = :project)
+                            ORDER BY v.priority DESC, v.created_at, v.id
+                            LIMIT :limit
+                            FOR UPDATE OF v SKIP LOCKED)""")
+                .param("instance", jobInstanceId).param("project", project).param("limit", limit)
+                .update();
+    }
+
+    /** Ids of one partition's unfinished claims; partitions split by id so a restart gets the same ones. */
+    public List<ClaimedVideo> unfinished(long jobInstanceId, int partition, int partitions, long afterId, int max) {
+        return jdbc.sql("""
+                        SELECT id, title, media_path, duration_ms FROM videos
+                        WHERE claimed_by = :instance AND status IN ('QUEUED', 'PROCESSING')
+                          AND mod(id, :partitions) = :partition AND id > :after
+                        ORDER BY id LIMIT :max""")
+                .param("instance", jobInstanceId).param("partitions", partitions).param("partition", partition)
+                .param("after", afterId).param("max", max)
+                .query(ClaimedVideo.class).list();
+    }
+
+    /** QUEUED → PROCESSING, so operators can see what is being worked on; counts attempts. */
+    public void markProcessing(long videoId, long jobInstanceId) {
+        jdbc.sql("""
+                        UPDATE videos SET status = 'PROCESSING', attempts = attempts + 1, updated_at = now()
+                        WHERE id = :id AND claimed_by = :instance AND status IN ('QUEUED', 'PROCESSING')""")
+                .param("id", videoId).param("instance", jobInstanceId).update();
+    }
+
+    /**
+     * The final status of a claimed video. Returns false when the video is no longer this instance's claim to finish
+     * (already finished, or released to another sweep), in which case the caller writes nothing for it.
+     */
+    public boolean finish(long videoId, long jobInstanceId, VideoStatus status, String failureReason,
+                          String transcriptSource, String packName, Integer packVersion) {
+        return jdbc.sql("""
+                        UPDATE videos SET status = :status, failure_reason = :reason, transcript_source = :transcript,
+                               pack_name = :pack, pack_version = :version, processed_at = now(), updated_at = now()
+                        WHERE id = :id AND claimed_by = :instance AND status IN ('QUEUED', 'PROCESSING')""")
+                .param("status", status.name()).param("reason", failureReason).param("transcript", transcriptSource)
+                .param("pack", packName).param("version", packVersion)
+                .param("id", videoId).param("instance", jobInstanceId)
+                .update() == 1;
+    }
+
+    /**
+     * Returns unfinished claims of sweeps that are no longer running to PENDING, so the next sweep takes them over.
+     *
+     * @param runningInstances job instances with a live execution; their claims are left alone
+     */
+    public int releaseAbandoned(List<Long> runningInstances) {
+        return jdbc.sql("""
+                        UPDATE videos SET status = 'PENDING', claimed_by = NULL, updated_at = now()
+                        WHERE status IN ('QUEUED', 'PROCESSING') AND claimed_by IS NOT NULL
+                          AND NOT (claimed_by = ANY (:running))""")
+                .param("running", runningInstances.toArray(Long[]::new))
+                .update();
+    }
+
+    /** How many of one sweep's claims are in each status. */
+    public Map<VideoStatus, Integer> progress(long jobInstanceId) {
+        Map<VideoStatus, Integer> counts = new EnumMap<>(VideoStatus.class);
+        for (VideoStatus status : VideoStatus.values()) {
+            counts.put(status, 0);
+        }
+        jdbc.sql("SELECT status, count(*) AS n FROM videos WHERE claimed_by = :instance GROUP BY status")
+                .param("instance", jobInstanceId)
+                .query((rs, n) -> counts.put(VideoStatus.valueOf(rs.getString("status")), rs.getInt("n")))
+                .list();
+        return counts;
+    }
+}

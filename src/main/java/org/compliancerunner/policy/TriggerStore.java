@@ -1,0 +1,59 @@
+package org.compliancerunner.policy;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stored triggers, keyed by video, pack, rule, version and start: a retried chunk replaces, never duplicates. */
+@Repository
+public class TriggerStore {
+
+    private final JdbcClient jdbc;
+
+    public TriggerStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Replaces what one pack version found on one video. */
+    public void replace(long videoId, String packName, int packVersion, List<Trigger> triggers) {
+        jdbc.sql("DELETE FROM triggers WHERE video_id = :id AND pack_name = :pack AND pack_version = :version")
+                .param("id", videoId).param("pack", packName).param("version", packVersion).update();
+        for (Trigger trigger : triggers) {
+            jdbc.sql("""
+                            INSERT INTO triggers (video_id, pack_name, pack_version, rule_id, start_ms, end_ms, severity,
+                                                  evidence, source)
+                            VALUES (:id, :pack, :version, :rule, :start, :end, :severity, :evidence, :source)
+                            ON CONFLICT (video_id, pack_name, rule_id, pack_version, start_ms) DO NOTHING""")
+                    .param("id", videoId).param("pack", packName).param("version", packVersion)
+                    .param("rule", trigger.ruleId()).param("start", trigger.startMs()).param("end", trigger.endMs())
+                    .param("severity", trigger.severity().label()).param("evidence", trigger.evidence())
+                    .param("source", trigger.source())
+                    .update();
+        }
+    }
+
+    /** Triggers in time order, optionally of one video. */
+    public List<StoredTrigger> list(Long videoId, int limit) {
+        return jdbc.sql("""
+                        SELECT t.video_id, v.title, t.rule_id, t.pack_name, t.pack_version, t.start_ms, t.end_ms,
+                               t.severity, t.evidence, t.source
+                        FROM triggers t JOIN videos v ON v.id = t.video_id
+                        WHERE CAST(:video AS BIGINT) IS NULL OR t.video_id = :video
+                        ORDER BY t.video_id, t.start_ms, t.rule_id LIMIT :limit""")
+                .param("video", videoId).param("limit", limit)
+                .query(StoredTrigger.class).list();
+    }
+
+    /** Triggers on the videos one sweep (job instance) processed. */
+    public List<StoredTrigger> forSweep(long jobInstanceId) {
+        return jdbc.sql("""
+                        SELECT t.video_id, v.title, t.rule_id, t.pack_name, t.pack_version, t.start_ms, t.end_ms,
+                               t.severity, t.evidence, t.source
+                        FROM triggers t JOIN videos v ON v.id = t.video_id
+                        WHERE v.claimed_by = :instance AND t.pack_name = v.pack_name AND t.pack_version = v.pack_version
+                        ORDER BY t.video_id, t.start_ms, t.rule_id""")
+                .param("instance", jobInstanceId)
+                .query(StoredTrigger.class).list();
+    }
+}
