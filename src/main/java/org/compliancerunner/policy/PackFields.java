@@ -87,7 +87,10 @@ final class PackFields {
         return scalar.getValue().trim();
     }
 
-    /** A non-empty list of non-blank strings, or null with a problem. */
+    /**
+     * A non-empty list of strings, or null with a problem when absent, empty or not a list. Items that are blank
+     * or not text are recorded as problems and come back as null, so callers can check the others too.
+     */
     List<String> requiredTextList(String key, String example) {
         Node value = value(key);
         if (value == null) {
@@ -103,21 +106,20 @@ final class PackFields {
             return null;
         }
         List<String> texts = new ArrayList<>();
-        boolean valid = true;
         for (int i = 0; i < sequence.getValue().size(); i++) {
             Node item = sequence.getValue().get(i);
             String itemField = field(key) + "[" + i + "]";
             if (!(item instanceof ScalarNode scalar) || isNull(item)) {
                 problem(item, itemField, "must be text");
-                valid = false;
+                texts.add(null);
             } else if (scalar.getValue().isBlank()) {
                 problem(item, itemField, "must not be blank");
-                valid = false;
+                texts.add(null);
             } else {
                 texts.add(scalar.getValue().trim());
             }
         }
-        return valid ? texts : null;
+        return texts;
     }
 
     /** A nested mapping, or null (with a problem when present but not a mapping). */

@@ -70,9 +70,9 @@ final class RuleKinds {
         if (phrases == null) {
             return null;
         }
-        boolean valid = true;
+        boolean valid = !phrases.contains(null);
         for (int i = 0; i < phrases.size(); i++) {
-            if (FoldedText.wordsOf(phrases.get(i)).isEmpty()) {
+            if (phrases.get(i) != null && FoldedText.wordsOf(phrases.get(i)).isEmpty()) {
                 fields.problemAtItem("phrases", i,
                         "\"" + phrases.get(i) + "\" has no letters or digits, so it can never match");
                 valid = false;
