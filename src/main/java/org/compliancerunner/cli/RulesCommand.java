@@ -1,0 +1,110 @@
+package org.compliancerunner.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.compliancerunner.policy.RulePack;
+import org.compliancerunner.policy.RulePackException;
+import org.compliancerunner.policy.RulePacks;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code rules}: work with rule pack files. */
+@Component
+@Command(name = "rules", description = "Work with rule pack files.", mixinStandardHelpOptions = true,
+        subcommands = RulesCommand.Validate.class)
+public class RulesCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code rules validate FILE [--json]}: exit 0 when the pack is usable, 1 with every problem when not. */
+    @Component
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Check a rule pack file and print its name, version, rule count and checksum, "
+                    + "or every problem with its line and field.")
+    public static class Validate implements Callable<Integer> {
+
+        private final RulePacks rulePacks;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The rule pack YAML file.")
+        Path file;
+
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        public Validate(RulePacks rulePacks) {
+            this.rulePacks = rulePacks;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                RulePack pack = rulePacks.parse(file);
+                if (json) {
+                    out.println(toJson(pack, List.of()));
+                } else {
+                    out.printf("OK %s: pack %s version %d, %d rules, sha256 %s%n", file, pack.name(), pack.version(),
+                            pack.rules().size(), pack.checksum());
+                }
+                out.flush();
+                return 0;
+            } catch (RulePackException e) {
+                if (json) {
+                    out.println(toJson(null, e.details()));
+                    out.flush();
+                } else {
+                    for (RulePackException.Problem problem : e.details()) {
+                        err.println(compilerStyle(problem));
+                    }
+                    err.flush();
+                }
+                return 1;
+            }
+        }
+
+        /** {@code file:line: field: message}, the form editors and CI annotate. */
+        private String compilerStyle(RulePackException.Problem problem) {
+            String line = problem.line() > 0 ? ":" + problem.line() : "";
+            String field = problem.field().isEmpty() ? "" : " " + problem.field() + ":";
+            return file + line + ":" + field + " " + problem.message();
+        }
+
+        private String toJson(RulePack pack, List<RulePackException.Problem> problems) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("file", file.toString());
+            result.put("valid", pack != null);
+            result.put("pack", pack == null ? null : pack.name());
+            result.put("version", pack == null ? null : pack.version());
+            result.put("rules", pack == null ? null : pack.rules().size());
+            result.put("checksum", pack == null ? null : pack.checksum());
+            result.put("problems", problems.stream().map(p -> {
+                Map<String, Object> problem = new LinkedHashMap<>();
+                problem.put("line", p.line() > 0 ? p.line() : null);
+                problem.put("field", p.field());
+                problem.put("message", p.message());
+                return problem;
+            }).toList());
+            return JsonMapper.builder().build().writeValueAsString(result);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.compliancerunner.policy;
+
+/** One rule of a pack; {@link #kind()} is the pack's spelling, e.g. "phrase". */
+public sealed interface Rule permits PhraseRule, RegexRule, RequiredPhraseRule {
+
+    String id();
+
+    String kind();
+
+    Severity severity();
+}

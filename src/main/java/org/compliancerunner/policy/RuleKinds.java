@@ -1,0 +1,137 @@
+package org.compliancerunner.policy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The one place that maps a rule pack's {@code kind:} to the keys it allows and how it is read. A new kind is a
+ * record implementing {@link Rule}, an entry here and its evaluation in {@link PolicyEngine}.
+ */
+final class RuleKinds {
+
+    /** Keys every rule has, whatever its kind. */
+    static final List<String> COMMON_KEYS = List.of("id", "kind", "severity");
+
+    /** Reads the kind-specific keys of one rule; returns null after recording problems. */
+    @FunctionalInterface
+    interface Reader {
+        Rule read(String id, Severity severity, PackFields fields);
+    }
+
+    record Kind(String name, List<String> keys, Reader reader) {
+
+        List<String> allowedKeys() {
+            List<String> allowed = new ArrayList<>(COMMON_KEYS);
+            allowed.addAll(keys);
+            return allowed;
+        }
+    }
+
+    private static final String PHRASES_EXAMPLE = "[\"damn\", \"bloody hell\"]";
+
+    private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
+
+    static {
+        register(new Kind(PhraseRule.KIND, List.of("phrases"), (id, severity, fields) -> {
+            List<String> phrases = phrases(fields);
+            return phrases == null ? null : new PhraseRule(id, severity, phrases);
+        }));
+        register(new Kind(RegexRule.KIND, List.of("pattern"), RuleKinds::regex));
+        register(new Kind(RequiredPhraseRule.KIND, List.of("phrases", "window"), (id, severity, fields) -> {
+            List<String> phrases = phrases(fields);
+            Optional<Window> window = window(fields);
+            return phrases == null || window == null ? null
+                    : new RequiredPhraseRule(id, severity, phrases, window.orElse(null));
+        }));
+    }
+
+    private RuleKinds() {
+    }
+
+    private static void register(Kind kind) {
+        KINDS.put(kind.name(), kind);
+    }
+
+    static Optional<Kind> find(String name) {
+        return Optional.ofNullable(KINDS.get(name));
+    }
+
+    static List<String> names() {
+        return List.copyOf(KINDS.keySet());
+    }
+
+    private static List<String> phrases(PackFields fields) {
+        List<String> phrases = fields.requiredTextList("phrases", PHRASES_EXAMPLE);
+        if (phrases == null) {
+            return null;
+        }
+        boolean valid = !phrases.contains(null);
+        for (int i = 0; i < phrases.size(); i++) {
+            if (phrases.get(i) != null && FoldedText.wordsOf(phrases.get(i)).isEmpty()) {
+                fields.problemAtItem("phrases", i,
+                        "\"" + phrases.get(i) + "\" has no letters or digits, so it can never match");
+                valid = false;
+            }
+        }
+        return valid ? phrases : null;
+    }
+
+    private static Rule regex(String id, Severity severity, PackFields fields) {
+        String pattern = fields.requiredText("pattern", "give a Java regular expression, e.g. pattern: '\\bguaranteed? returns\\b'");
+        if (pattern == null) {
+            return null;
+        }
+        try {
+            Pattern compiled = Pattern.compile(FoldedText.foldAccents(pattern), RegexRule.FLAGS);
+            if (compiled.matcher("").matches()) {
+                fields.problemAt("pattern", "matches empty text, so it would flag everything; require at least one character");
+                return null;
+            }
+        } catch (PatternSyntaxException e) {
+            String near = e.getIndex() >= 0 ? " near index " + e.getIndex() : "";
+            fields.problemAt("pattern", "invalid regular expression: " + e.getDescription() + near);
+            return null;
+        }
+        return new RegexRule(id, severity, pattern);
+    }
+
+    /** Empty when the rule has no window (the whole video); null after a problem. */
+    private static Optional<Window> window(PackFields rule) {
+        if (!rule.has("window")) {
+            return Optional.empty();
+        }
+        PackFields fields = rule.mapping("window", "{from: end, seconds: 30}");
+        if (fields == null) {
+            return null;
+        }
+        fields.rejectUnknownKeys(List.of("from", "seconds"), "a window");
+        String from = fields.requiredText("from", "say from: start or from: end");
+        Window.From side = null;
+        if ("start".equalsIgnoreCase(from)) {
+            side = Window.From.START;
+        } else if ("end".equalsIgnoreCase(from)) {
+            side = Window.From.END;
+        } else if (from != null) {
+            fields.problemAt("from", "must be start or end, not \"" + from + "\"");
+        }
+        String secondsText = fields.requiredText("seconds", "say how long the window is, e.g. seconds: 30");
+        Double seconds = null;
+        if (secondsText != null) {
+            try {
+                seconds = Double.parseDouble(secondsText);
+            } catch (NumberFormatException e) {
+                seconds = null;
+            }
+            if (seconds == null || !(seconds > 0) || seconds.isInfinite()) {
+                fields.problemAt("seconds", "must be a number of seconds greater than 0, not \"" + secondsText + "\"");
+                seconds = null;
+            }
+        }
+        return side == null || seconds == null ? null : Optional.of(new Window(side, seconds));
+    }
+}
