@@ -16,9 +16,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemReader;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,9 +74,8 @@ class SweepJobConfiguration {
     @Bean
     Step analyzeWorkerStep(JobRepository repository,
                            @Qualifier("transactionManager") PlatformTransactionManager transactions,
-                           SweepProperties properties, ItemReader<ClaimedVideo> claimedVideoReader,
-                           ItemProcessor<ClaimedVideo, VideoOutcome> videoInspectionProcessor,
-                           ItemWriter<VideoOutcome> videoOutcomeWriter) {
+                           SweepProperties properties, ClaimedVideoReader claimedVideoReader,
+                           VideoInspectionProcessor videoInspectionProcessor, VideoOutcomeWriter videoOutcomeWriter) {
         return new StepBuilder(WORKER_STEP, repository)
                 .<ClaimedVideo, VideoOutcome>chunk(properties.chunkSize())
                 .transactionManager(transactions)
@@ -91,7 +87,7 @@ class SweepJobConfiguration {
 
     @Bean
     @StepScope
-    ItemReader<ClaimedVideo> claimedVideoReader(SweepQueue queue, @Value("#{stepExecution}") StepExecution step) {
+    ClaimedVideoReader claimedVideoReader(SweepQueue queue, @Value("#{stepExecution}") StepExecution step) {
         return new ClaimedVideoReader(queue, step.getJobExecution().getJobInstanceId(),
                 step.getExecutionContext().getInt(SweepPartitioner.PARTITION),
                 step.getExecutionContext().getInt(SweepPartitioner.PARTITIONS));
@@ -99,7 +95,7 @@ class SweepJobConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<ClaimedVideo, VideoOutcome> videoInspectionProcessor(
+    VideoInspectionProcessor videoInspectionProcessor(
             VideoInspection inspection, SweepQueue queue,
             @Qualifier("transactionManager") PlatformTransactionManager transactions, RulePacks packs,
             @Value("#{stepExecution}") StepExecution step) throws RulePackException {
@@ -109,7 +105,7 @@ class SweepJobConfiguration {
 
     @Bean
     @StepScope
-    ItemWriter<VideoOutcome> videoOutcomeWriter(SweepQueue queue, TranscriptStore transcripts, TriggerStore triggers,
+    VideoOutcomeWriter videoOutcomeWriter(SweepQueue queue, TranscriptStore transcripts, TriggerStore triggers,
                                                 RulePacks packs, @Value("#{stepExecution}") StepExecution step)
             throws RulePackException {
         return new VideoOutcomeWriter(queue, transcripts, triggers, packOf(packs, step),

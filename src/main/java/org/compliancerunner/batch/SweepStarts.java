@@ -11,14 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SweepStarts implements JobExecutionListener {
 
-    /** Called with the new execution once it begins. */
-    public interface Watcher {
-        void started(long jobExecutionId, long jobInstanceId);
-    }
+    private final Map<String, SweepWatcher> watchers = new ConcurrentHashMap<>();
 
-    private final Map<String, Watcher> watchers = new ConcurrentHashMap<>();
-
-    void watch(String runId, Watcher watcher) {
+    void watch(String runId, SweepWatcher watcher) {
         watchers.put(runId, watcher);
     }
 
@@ -28,7 +23,7 @@ class SweepStarts implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution execution) {
-        Watcher watcher = watchers.get(execution.getJobParameters().getString(SweepParameters.RUN_ID));
+        SweepWatcher watcher = watchers.get(execution.getJobParameters().getString(SweepParameters.RUN_ID));
         if (watcher != null) {
             watcher.started(execution.getId(), execution.getJobInstanceId());
         }

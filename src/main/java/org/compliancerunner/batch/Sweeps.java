@@ -51,7 +51,7 @@ public class Sweeps {
      * Runs a new sweep to its end in this thread. The rule pack is checked and stored first: a bad pack changes
      * nothing.
      */
-    public JobExecution sweep(SweepRequest request, SweepStarts.Watcher watcher) throws RulePackException,
+    public JobExecution sweep(SweepRequest request, SweepWatcher watcher) throws RulePackException,
             SweepLaunchException {
         RulePack pack = packs.register(request.rules() == null ? packs.defaultPack() : packs.parse(request.rules()));
         takeOverAbandonedWork();
@@ -70,7 +70,7 @@ public class Sweeps {
     }
 
     /** Restarts a failed or stopped sweep execution, recovering it first if its process died. */
-    public JobExecution restart(long jobExecutionId, SweepStarts.Watcher watcher) throws SweepLaunchException {
+    public JobExecution restart(long jobExecutionId, SweepWatcher watcher) throws SweepLaunchException {
         JobExecution execution = require(jobExecutionId);
         if (execution.isRunning()) {
             Optional<String> why = recovery.stale(execution);

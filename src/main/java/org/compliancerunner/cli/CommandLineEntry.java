@@ -1,0 +1,55 @@
+package org.compliancerunner.cli;
+
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+
+/** Runs the command line given to the process and keeps its exit code for Spring Boot to exit with. */
+@Component
+@ConditionalOnProperty(name = "compliance.cli.enabled", havingValue = "true", matchIfMissing = true)
+class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
+
+    private final ComplianceRunnerCommand command;
+    private final IFactory factory;
+    private int exitCode;
+
+    CommandLineEntry(ComplianceRunnerCommand command, IFactory factory) {
+        this.command = command;
+        this.factory = factory;
+    }
+
+    @Override
+    public void run(String... args) {
+        exitCode = commandLine(command, factory).execute(args);
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+
+    /** The command line with compliance-runner's error handling: a message, not a stack trace. */
+    static CommandLine commandLine(Object command, IFactory factory) {
+        return new CommandLine(command, factory)
+                .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+                    commandLine.getErr().println("error: " + messageOf(exception));
+                    return ExitCodes.FAILED;
+                });
+    }
+
+    private static String messageOf(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = exception.getMessage();
+        String rootMessage = root.getMessage();
+        if (message == null) {
+            return root.getClass().getSimpleName() + (rootMessage == null ? "" : ": " + rootMessage);
+        }
+        return rootMessage == null || message.contains(rootMessage) ? message : message + " (" + rootMessage + ")";
+    }
+}

@@ -1,0 +1,28 @@
+package org.compliancerunner.cli;
+
+import java.util.concurrent.Callable;
+
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level command; every role of compliance-runner is one of its sub-commands. */
+@Component
+@Command(name = "compliance-runner", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Checks videos for what is said in them and how they are made, and keeps the findings for review.",
+        subcommands = {IngestCommand.class, SweepCommand.class, StatusCommand.class, RestartCommand.class,
+                StopCommand.class, VideosCommand.class, TriggersCommand.class, RulesCommand.class, DemoCommand.class},
+        footer = {"", "Exit codes: 0 success (a sweep COMPLETED, even if some videos FAILED), 1 failure "
+                + "(a sweep FAILED or was stopped, an input was refused), 2 usage error."})
+class ComplianceRunnerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+}

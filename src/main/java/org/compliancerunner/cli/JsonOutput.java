@@ -1,0 +1,33 @@
+package org.compliancerunner.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Machine output: one JSON object per line. */
+@Component
+class JsonOutput {
+
+    private final JsonMapper mapper;
+
+    JsonOutput(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    void line(PrintWriter out, Object value) {
+        out.println(mapper.writeValueAsString(value));
+        out.flush();
+    }
+
+    /** An ordered map from alternating keys and values; null values are kept as JSON null. */
+    static Map<String, Object> object(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

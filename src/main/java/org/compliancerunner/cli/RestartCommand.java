@@ -1,0 +1,39 @@
+package org.compliancerunner.cli;
+
+import java.util.concurrent.Callable;
+
+import org.compliancerunner.batch.Sweeps;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "restart", mixinStandardHelpOptions = true,
+        description = {"Restarts a failed, stopped or crashed sweep execution where it left off.",
+                "Videos it already finished are not checked again. Exit codes as for sweep."})
+class RestartCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", description = "The sweep's job execution id (see: status).")
+    long jobExecutionId;
+
+    @Option(names = "--json", description = "Print {jobExecutionId, status, videos: {done, failed}, triggers}.")
+    boolean json;
+
+    private final Sweeps sweeps;
+    private final SweepConsole console;
+
+    RestartCommand(Sweeps sweeps, SweepConsole console) {
+        this.sweeps = sweeps;
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        return console.run(spec.commandLine().getOut(), spec.commandLine().getErr(), json,
+                watcher -> sweeps.restart(jobExecutionId, watcher));
+    }
+}

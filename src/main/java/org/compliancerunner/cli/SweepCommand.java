@@ -1,0 +1,56 @@
+package org.compliancerunner.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.compliancerunner.batch.SweepRequest;
+import org.compliancerunner.batch.Sweeps;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Checks every PENDING video: claims them, analyses them in partitions, reports.",
+                "Work left by a crashed or failed sweep is taken over first. Exit 0 when the sweep COMPLETED "
+                        + "(even if some videos FAILED), 1 when it FAILED or was stopped, 2 on a usage error or a bad rule pack."})
+class SweepCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Check at most N videos (default: all PENDING).")
+    Long limit;
+
+    @Option(names = "--project", paramLabel = "P", description = "Only this project's videos.")
+    String project;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "Rule pack to apply instead of the built-in default pack.")
+    Path rules;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Videos analysed in parallel (default: compliance.sweep.partitions, or one per core).")
+    Integer partitions;
+
+    @Option(names = "--json", description = "Print {jobExecutionId, status, videos: {done, failed}, triggers}.")
+    boolean json;
+
+    private final Sweeps sweeps;
+    private final SweepConsole console;
+
+    SweepCommand(Sweeps sweeps, SweepConsole console) {
+        this.sweeps = sweeps;
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        if (limit != null && limit < 1 || partitions != null && (partitions < 1 || partitions > 256)) {
+            spec.commandLine().getErr().println("error: --limit must be at least 1 and --partitions between 1 and 256");
+            return ExitCodes.USAGE;
+        }
+        SweepRequest request = new SweepRequest(project, limit, rules, partitions);
+        return console.run(spec.commandLine().getOut(), spec.commandLine().getErr(), json,
+                watcher -> sweeps.sweep(request, watcher));
+    }
+}

@@ -1,0 +1,61 @@
+package org.compliancerunner.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import org.compliancerunner.catalog.Video;
+import org.compliancerunner.catalog.VideoStatus;
+import org.compliancerunner.catalog.Videos;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "videos", mixinStandardHelpOptions = true, description = "Lists registered videos.")
+class VideosCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--status", paramLabel = "S",
+            description = "Only videos in this status: ${COMPLETION-CANDIDATES}.")
+    VideoStatus status;
+
+    @Option(names = "--project", paramLabel = "P", description = "Only this project's videos.")
+    String project;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "At most N videos (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--json", description = "One JSON object per line: {id, title, status, failureReason, durationMs}.")
+    boolean json;
+
+    private final Videos videos;
+    private final JsonOutput output;
+
+    VideosCommand(Videos videos, JsonOutput output) {
+        this.videos = videos;
+        this.output = output;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        var list = videos.list(status, project, limit);
+        if (list.isEmpty() && !json) {
+            out.println("No videos" + (status == null ? "" : " in status " + status) + ". Register some with: ingest FILE...");
+        }
+        for (Video video : list) {
+            if (json) {
+                output.line(out, JsonOutput.object("id", video.id(), "title", video.title(), "status", video.status().name(),
+                        "failureReason", video.failureReason(), "durationMs", video.durationMs(),
+                        "project", video.project(), "source", video.source()));
+            } else {
+                out.printf("#%-5d %-10s %8s  %-12s %s%s%n", video.id(), video.status(), Timecode.seconds(video.durationMs()),
+                        video.project(), video.title(), video.failureReason() == null ? "" : "  — " + video.failureReason());
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}
