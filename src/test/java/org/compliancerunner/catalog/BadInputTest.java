@@ -1,0 +1,99 @@
+package org.compliancerunner.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.compliancerunner.ComplianceRunnerApplication;
+import org.compliancerunner.cli.CliDriver;
+import org.compliancerunner.support.Fixtures;
+import org.compliancerunner.support.IntegrationTest;
+import org.compliancerunner.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Bad input gets a clear error that names it, and changes nothing. */
+class BadInputTest extends IntegrationTest {
+
+    @Test
+    void aPathOutsideTheRootsIsRefusedWithThePathAndTheProperty() {
+        CliDriver.Result result = cli.run("ingest", "/etc/hostname", "--project", "bad-outside");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("/etc/hostname", "outside the allowed media roots", "compliance.media.roots");
+        assertThat(videosIn("bad-outside")).isZero();
+    }
+
+    @Test
+    void dotDotAndSymlinksCannotLeaveTheRoots() throws Exception {
+        Path media = HOME.resolve("media");
+        Path link = media.resolve("innocent.mp4");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, Path.of("/etc/hostname"));
+
+        CliDriver.Result dotDot = cli.run("ingest", media + "/../../../../etc/hostname", "--project", "bad-escape");
+        CliDriver.Result symlink = cli.run("ingest", link.toString(), "--project", "bad-escape");
+
+        assertThat(dotDot.exitCode()).isEqualTo(1);
+        assertThat(dotDot.err()).contains("outside the allowed media roots");
+        assertThat(symlink.exitCode()).isEqualTo(1);
+        assertThat(symlink.err()).contains(link.toString(), "resolves to /etc/hostname", "compliance.media.roots");
+        assertThat(videosIn("bad-escape")).isZero();
+    }
+
+    @Test
+    void aFileThatIsNotMediaRegistersNothingAndTheRestStillRegisters() throws Exception {
+        Path text = Files.writeString(HOME.resolve("media/notes.mp4"), "this is a text file with a video's name\n");
+        Path video = Fixtures.require("video/autocut_test001.mp4");
+
+        CliDriver.Result result = cli.run("ingest", text.toString(), video.toString(), "--project", "bad-media");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains(text.toString(), "not a media file", "nothing registered");
+        assertThat(result.out()).contains("autocut_test001", "registered").doesNotContain("notes");
+        assertThat(videosIn("bad-media")).isEqualTo(1);
+    }
+
+    @Test
+    void aBrokenRulePackRefusesTheSweepAndChangesNothing() throws Exception {
+        Path video = Fixtures.require("video/autocut_test001.mp4");
+        assertThat(cli.run("ingest", video.toString(), "--project", "bad-rules").exitCode()).isZero();
+        Path rules = Files.writeString(HOME.resolve("media/broken-rules.yaml"),
+                "pack: broken\nversion: 1\nrules:\n  - {id: bad.regex, kind: regex, pattern: '(unclosed'}\n");
+        long executionsBefore = jdbc.sql("SELECT count(*) FROM batch_job_execution").query(Long.class).single();
+
+        CliDriver.Result result = cli.run("sweep", "--project", "bad-rules", "--rules", rules.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("nothing was changed", "line 4", "rules[0].pattern");
+        assertThat(jdbc.sql("SELECT count(*) FROM batch_job_execution").query(Long.class).single()).isEqualTo(executionsBefore);
+        assertThat(jdbc.sql("SELECT status FROM videos v JOIN projects p ON p.id = v.project_id WHERE p.name = 'bad-rules'")
+                .query(String.class).list()).containsExactly("PENDING");
+        assertThat(jdbc.sql("SELECT count(*) FROM rule_packs WHERE name = 'broken'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anUnknownSpeechEngineStopsStartUpNamingTheProperty() {
+        SpringApplicationBuilder application = new SpringApplicationBuilder(ComplianceRunnerApplication.class)
+                .properties("compliance.cli.enabled=false", "compliance.speech.engine=klingon",
+                        "spring.datasource.url=" + TestDatabase.freshDatabaseUrl(), "compliance.home=" + HOME);
+
+        assertThatThrownBy(application::run)
+                .satisfies(failure -> assertThat(messages(failure)).contains("compliance.speech.engine", "klingon"));
+    }
+
+    private long videosIn(String project) {
+        return jdbc.sql("SELECT count(*) FROM videos v JOIN projects p ON p.id = v.project_id WHERE p.name = :p")
+                .param("p", project).query(Long.class).single();
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+}

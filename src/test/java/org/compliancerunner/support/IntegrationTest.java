@@ -1,0 +1,56 @@
+package org.compliancerunner.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.compliancerunner.cli.CliDriver;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a fresh database of the test PostgreSQL server, with its own COMPLIANCE_HOME and the
+ * fixtures and that home as media roots. Tests that share this context keep apart by project name.
+ */
+@SpringBootTest(properties = {"compliance.cli.enabled=false", "compliance.speech.engine=captions"})
+public abstract class IntegrationTest {
+
+    protected static final Path HOME = temporaryHome();
+
+    @Autowired
+    protected ApplicationContext context;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected CliDriver cli;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = TestDatabase.freshDatabaseUrl();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("compliance.home", HOME::toString);
+        registry.add("compliance.media.roots", () -> Fixtures.ROOT + "," + HOME);
+    }
+
+    @BeforeEach
+    void driver() {
+        cli = new CliDriver(context);
+    }
+
+    private static Path temporaryHome() {
+        try {
+            Path home = Files.createTempDirectory("compliance-home");
+            Files.createDirectories(home.resolve("media"));
+            return home.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
