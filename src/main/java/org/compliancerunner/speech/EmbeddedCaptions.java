@@ -26,7 +26,7 @@ final class EmbeddedCaptions {
 
     /** SRT text of the {@code index}-th subtitle stream; bitmap subtitles (DVD, PGS) cannot be turned into text. */
     String srt(Path media, int index) throws TranscriptionException {
-        List<String> command = List.of(executable(), "-nostdin", "-v", "error", "-i", media.toString(),
+        List<String> command = List.of(executable(media), "-nostdin", "-v", "error", "-i", media.toString(),
                 "-map", "0:s:" + index, "-f", "srt", "-");
         Path errors = null;
         Process process = null;
@@ -75,19 +75,34 @@ final class EmbeddedCaptions {
         return oneLine.length() > 400 ? oneLine.substring(0, 400) + "..." : oneLine;
     }
 
-    private static String executable() throws TranscriptionException {
+    private static String executable(Path media) throws TranscriptionException {
+        try {
+            return executable();
+        } catch (RuntimeException | LinkageError e) {
+            throw new TranscriptionException("Cannot read the subtitle stream in " + media + ": the ffmpeg executable"
+                    + " bundled with ffmpeg-platform does not load on this machine (" + rootCause(e) + "). Install the"
+                    + " missing system library (for 'libpulse.so.0' the package is libpulse0), or put the captions"
+                    + " beside the video as a .srt or .vtt file with the same name", e);
+        }
+    }
+
+    /** Path of the bundled ffmpeg, extracted once per process; fails when its shared libraries cannot load. */
+    static String executable() {
         if (ffmpeg == null) {
             synchronized (EmbeddedCaptions.class) {
                 if (ffmpeg == null) {
-                    try {
-                        ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
-                    } catch (RuntimeException | LinkageError e) {
-                        throw new TranscriptionException("The ffmpeg executable bundled with ffmpeg-platform cannot be"
-                                + " loaded on this machine (" + e + "); embedded subtitles cannot be read", e);
-                    }
+                    ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
                 }
             }
         }
         return ffmpeg;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 }

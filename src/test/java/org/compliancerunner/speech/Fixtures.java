@@ -15,8 +15,16 @@ final class Fixtures {
 
     static Path require(String relative) {
         Path file = ROOT.resolve(relative);
-        assumeTrue(Files.isRegularFile(file),
-                () -> "skipped: fixture " + file.toAbsolutePath() + " is absent (see ../shared/fixtures/README.md)");
+        skipUnless(Files.isRegularFile(file),
+                "fixture " + file.toAbsolutePath().normalize() + " is absent (see ../shared/fixtures/README.md)");
         return file;
+    }
+
+    /** Skips the calling test with a reason that is printed as well as recorded in the test report. */
+    static void skipUnless(boolean condition, String reason) {
+        if (!condition) {
+            System.out.println("SKIPPED: " + reason);
+        }
+        assumeTrue(condition, "skipped: " + reason);
     }
 }
