@@ -40,11 +40,10 @@ public final class OpenAiTranscriber implements Transcriber {
         }
     }
 
-    private final class Session implements TranscriptionSession {
+    private final class Session extends SpeechAudioSession {
 
         private final Path media;
         private final PcmWavFile wav;
-        private IOException failure;
 
         Session(Path media, PcmWavFile wav) {
             this.media = media;
@@ -52,36 +51,28 @@ public final class OpenAiTranscriber implements Transcriber {
         }
 
         @Override
-        public boolean wantsSpeechAudio() {
-            return true;
-        }
-
-        @Override
-        public void onSpeechAudio(float[] samples, int length) {
-            if (failure != null) {
-                return;
-            }
+        protected void accept(float[] samples, int length) throws TranscriptionException {
             try {
                 wav.write(samples, length);
             } catch (IOException e) {
-                // The decode pass cannot take a checked exception; finish() reports it.
-                failure = e;
+                throw spoolFailure(e);
             }
         }
 
         @Override
-        public Transcript finish() throws TranscriptionException {
+        protected Transcript complete() throws TranscriptionException {
             try {
-                if (failure != null) {
-                    throw failure;
-                }
                 wav.complete();
             } catch (IOException e) {
-                throw new TranscriptionException("Cannot write the temporary audio of " + media + " to "
-                        + wav.path() + " (disk full?): " + e, e);
+                throw spoolFailure(e);
             }
             return new Transcript(OpenAiTranscriptionClient.SOURCE,
                     client.transcribe(wav.path(), wav.durationMs()), "transcribed by " + client.endpoint());
+        }
+
+        private TranscriptionException spoolFailure(IOException e) {
+            return new TranscriptionException("Cannot write the temporary audio of " + media + " to " + wav.path()
+                    + " (disk full?): " + e, e);
         }
 
         @Override

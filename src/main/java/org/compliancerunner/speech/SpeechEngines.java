@@ -2,6 +2,7 @@ package org.compliancerunner.speech;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 import org.compliancerunner.media.MediaInfo;
 import org.springframework.stereotype.Component;
@@ -65,7 +66,7 @@ public class SpeechEngines {
     public String describe() {
         String whisperModel = properties.whisper().configured() ? properties.whisper().model().toString() : "off";
         String openaiUrl = openai == null ? "off" : properties.openai().baseUrl().toString();
-        return properties.engine().name().toLowerCase(java.util.Locale.ROOT)
+        return properties.engine().name().toLowerCase(Locale.ROOT)
                 + " (captions, whisper: " + whisperModel + ", openai: " + openaiUrl + ")";
     }
 

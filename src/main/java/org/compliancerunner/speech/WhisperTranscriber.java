@@ -106,7 +106,7 @@ public final class WhisperTranscriber implements Transcriber {
                 + why + ". Run scripts/fetch-model to download one and point " + PROPERTY + " at it");
     }
 
-    private final class WhisperSession implements TranscriptionSession {
+    private final class WhisperSession extends SpeechAudioSession {
 
         /** whisper.cpp refuses input shorter than this, so a short tail is padded with silence. */
         private static final int MIN_SAMPLES = AudioWindows.SAMPLE_RATE;
@@ -117,7 +117,6 @@ public final class WhisperTranscriber implements Transcriber {
         private final WhisperFullParams params;
         private final AudioWindows windows;
         private final List<TranscriptSegment> segments = new ArrayList<>();
-        private TranscriptionException failure;
 
         WhisperSession(Path media, WhisperContext model, WhisperState state) {
             this.media = media;
@@ -128,30 +127,13 @@ public final class WhisperTranscriber implements Transcriber {
         }
 
         @Override
-        public boolean wantsSpeechAudio() {
-            return true;
+        protected void accept(float[] samples, int length) throws TranscriptionException {
+            windows.add(samples, length);
         }
 
         @Override
-        public void onSpeechAudio(float[] samples, int length) {
-            if (failure != null) {
-                return;
-            }
-            try {
-                windows.add(samples, length);
-            } catch (TranscriptionException e) {
-                // The decode pass cannot take a checked exception; finish() reports it.
-                failure = e;
-            }
-        }
-
-        @Override
-        public Transcript finish() throws TranscriptionException {
-            if (failure == null) {
-                windows.flush();
-            } else {
-                throw failure;
-            }
+        protected Transcript complete() throws TranscriptionException {
+            windows.flush();
             return new Transcript(SOURCE, List.copyOf(segments), "whisper model " + settings.model().getFileName());
         }
 
