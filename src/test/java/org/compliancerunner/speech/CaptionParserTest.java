@@ -1,0 +1,85 @@
+package org.compliancerunner.speech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class CaptionParserTest {
+
+    private final CaptionParser srt = new CaptionParser("captions:srt");
+    private final CaptionParser vtt = new CaptionParser("captions:vtt");
+
+    @Test
+    void readsSrtWithBomCrlfMultiLineCuesAndBothMillisecondSeparators() throws Exception {
+        String content = "\uFEFF1\r\n00:00:01,500 --> 00:00:03,250\r\nFirst line\r\nsecond line\r\n\r\n"
+                + "2\r\n01:02:03.004 --> 01:02:04.000\r\n<i>Styled</i> &amp; <b>bold</b>\r\n\r\n";
+
+        List<TranscriptSegment> segments = srt.parse(content, "clip.srt");
+
+        assertThat(segments).containsExactly(
+                new TranscriptSegment(1500, 3250, "First line second line", "captions:srt"),
+                new TranscriptSegment(3723004, 3724000, "Styled & bold", "captions:srt"));
+    }
+
+    @Test
+    void readsWebVttSkippingHeaderNotesStyleAndRegionAndCueSettings() throws Exception {
+        String content = """
+                WEBVTT - a title
+                Kind: captions
+
+                NOTE this block is a comment
+                with two lines
+
+                STYLE
+                ::cue { color: yellow }
+
+                REGION
+                id:fred width:40%
+
+                intro
+                00:01.000 --> 00:04.500 position:10% align:start
+                <v Roger Bingham>We are in New York City</v>
+
+                00:00:05.000 --> 00:00:06.000
+                <c.yellow>Tiny</c> &lt;tag&gt;&nbsp;text {\\an8}<font color="red">red</font>
+                """;
+
+        List<TranscriptSegment> segments = vtt.parse(content, "clip.vtt");
+
+        assertThat(segments).containsExactly(
+                new TranscriptSegment(1000, 4500, "We are in New York City", "captions:vtt"),
+                new TranscriptSegment(5000, 6000, "Tiny <tag> text red", "captions:vtt"));
+    }
+
+    @Test
+    void malformedTimestampNamesTheFileAndLine() {
+        String content = "1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n00:00:03;000 --> 00:00:04,000\nbad\n";
+
+        assertThatThrownBy(() -> srt.parse(content, "movie.srt"))
+                .isInstanceOf(TranscriptionException.class)
+                .hasMessageContaining("movie.srt")
+                .hasMessageContaining("line 6")
+                .hasMessageContaining("00:00:03;000");
+    }
+
+    @Test
+    void blockWithoutTimingLineIsAnError() {
+        assertThatThrownBy(() -> srt.parse("1\nno timing here\n", "odd.srt"))
+                .isInstanceOf(TranscriptionException.class)
+                .hasMessageContaining("odd.srt: line 1");
+    }
+
+    @Test
+    void readsTheAutocutFixtureWithItsEnglishCue() throws Exception {
+        List<TranscriptSegment> segments = srt.parse(Fixtures.require("video/autocut_test001.srt"));
+
+        assertThat(segments).hasSize(2);
+        assertThat(segments.get(0).startMs()).isZero();
+        assertThat(segments.get(0).endMs()).isEqualTo(5000);
+        assertThat(segments.get(1)).isEqualTo(new TranscriptSegment(5000, 10260,
+                "Hello, my name is AutoCut. This is a video for testing.", "captions:srt"));
+    }
+}
