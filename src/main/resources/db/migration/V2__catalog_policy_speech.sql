@@ -22,6 +22,8 @@ CREATE TABLE videos (
     owner            TEXT        NOT NULL,
     claimed_by       BIGINT,
     attempts         INT         NOT NULL DEFAULT 0,
+    analysis_ms      BIGINT,
+    decode_ms        BIGINT,
     transcript_source TEXT,
     pack_name        TEXT,
     pack_version     INT,

@@ -11,6 +11,7 @@ import org.compliancerunner.media.MediaInfo;
 import org.compliancerunner.media.MediaProbe;
 import org.compliancerunner.policy.PolicyEngine;
 import org.compliancerunner.policy.RulePack;
+import org.compliancerunner.policy.Trigger;
 import org.compliancerunner.speech.SpeechEngines;
 import org.compliancerunner.speech.Transcript;
 import org.compliancerunner.speech.TranscriptionException;
@@ -37,23 +38,36 @@ public class VideoInspection {
     }
 
     VideoOutcome inspect(ClaimedVideo video, RulePack pack) {
+        long started = System.nanoTime();
+        Long decodeMs = null;
         Path file = Path.of(video.mediaPath());
         if (!Files.isReadable(file)) {
-            return VideoOutcome.failed(video, "file not found or not readable: " + file);
+            return VideoOutcome.failed(video, "file not found or not readable: " + file, timing(started, null));
         }
         try {
             MediaInfo info = probe.probe(file);
             try (TranscriptionSession session = speech.open(file, info)) {
+                long decodeStarted = System.nanoTime();
                 decoder.decode(file, List.of(session));
+                decodeMs = millisSince(decodeStarted);
                 Transcript transcript = session.finish();
                 long durationMs = info.durationMs() >= 0 ? info.durationMs()
                         : video.durationMs() == null ? 0 : video.durationMs();
-                return VideoOutcome.done(video, transcript, policy.evaluate(pack, transcript, durationMs));
+                List<Trigger> triggers = policy.evaluate(pack, transcript, durationMs);
+                return VideoOutcome.done(video, transcript, triggers, timing(started, decodeMs));
             }
         } catch (MediaException e) {
-            return VideoOutcome.failed(video, e.getMessage());
+            return VideoOutcome.failed(video, e.getMessage(), timing(started, decodeMs));
         } catch (TranscriptionException e) {
-            return VideoOutcome.failed(video, "transcription failed: " + e.getMessage());
+            return VideoOutcome.failed(video, "transcription failed: " + e.getMessage(), timing(started, decodeMs));
         }
+    }
+
+    private static VideoOutcome.Timing timing(long started, Long decodeMs) {
+        return new VideoOutcome.Timing(millisSince(started), decodeMs);
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 }

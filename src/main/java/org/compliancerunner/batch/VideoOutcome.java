@@ -7,14 +7,19 @@ import org.compliancerunner.policy.Trigger;
 import org.compliancerunner.speech.Transcript;
 
 /** What the analysis of one claimed video produced: a transcript and triggers, or the reason it failed. */
-record VideoOutcome(ClaimedVideo video, Transcript transcript, List<Trigger> triggers, String failureReason) {
+record VideoOutcome(ClaimedVideo video, Transcript transcript, List<Trigger> triggers, String failureReason,
+                    Timing timing) {
 
-    static VideoOutcome done(ClaimedVideo video, Transcript transcript, List<Trigger> triggers) {
-        return new VideoOutcome(video, transcript, List.copyOf(triggers), null);
+    /** Wall time of the whole analysis and of its decode pass, so a sweep's own overhead can be measured. */
+    record Timing(long analysisMs, Long decodeMs) {
     }
 
-    static VideoOutcome failed(ClaimedVideo video, String reason) {
-        return new VideoOutcome(video, null, List.of(), reason);
+    static VideoOutcome done(ClaimedVideo video, Transcript transcript, List<Trigger> triggers, Timing timing) {
+        return new VideoOutcome(video, transcript, List.copyOf(triggers), null, timing);
+    }
+
+    static VideoOutcome failed(ClaimedVideo video, String reason, Timing timing) {
+        return new VideoOutcome(video, null, List.of(), reason, timing);
     }
 
     boolean succeeded() {

@@ -1,6 +1,7 @@
 package org.compliancerunner.batch;
 
 import org.compliancerunner.catalog.SweepQueue;
+import org.compliancerunner.catalog.VideoResult;
 import org.compliancerunner.catalog.VideoStatus;
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.TriggerStore;
@@ -34,12 +35,13 @@ class VideoOutcomeWriter implements ItemWriter<VideoOutcome> {
         for (VideoOutcome outcome : chunk) {
             long videoId = outcome.video().id();
             if (!outcome.succeeded()) {
-                queue.finish(videoId, jobInstanceId, VideoStatus.FAILED, outcome.failureReason(), null,
-                        pack.name(), pack.version());
+                queue.finish(videoId, jobInstanceId, new VideoResult(VideoStatus.FAILED, outcome.failureReason(), null,
+                        pack.name(), pack.version(), outcome.timing().analysisMs(), outcome.timing().decodeMs()));
                 continue;
             }
-            boolean ours = queue.finish(videoId, jobInstanceId, VideoStatus.DONE, null,
-                    outcome.transcript().source(), pack.name(), pack.version());
+            boolean ours = queue.finish(videoId, jobInstanceId, new VideoResult(VideoStatus.DONE, null,
+                    outcome.transcript().source(), pack.name(), pack.version(), outcome.timing().analysisMs(),
+                    outcome.timing().decodeMs()));
             if (ours) {
                 transcripts.replace(videoId, outcome.transcript().segments());
                 triggers.replace(videoId, pack.name(), pack.version(), outcome.triggers());

@@ -58,14 +58,16 @@ public class SweepQueue {
      * The final status of a claimed video. Returns false when the video is no longer this instance's claim to finish
      * (already finished, or released to another sweep), in which case the caller writes nothing for it.
      */
-    public boolean finish(long videoId, long jobInstanceId, VideoStatus status, String failureReason,
-                          String transcriptSource, String packName, Integer packVersion) {
+    public boolean finish(long videoId, long jobInstanceId, VideoResult result) {
         return jdbc.sql("""
                         UPDATE videos SET status = :status, failure_reason = :reason, transcript_source = :transcript,
-                               pack_name = :pack, pack_version = :version, processed_at = now(), updated_at = now()
+                               pack_name = :pack, pack_version = :version, analysis_ms = :analysis, decode_ms = :decode,
+                               processed_at = now(), updated_at = now()
                         WHERE id = :id AND claimed_by = :instance AND status IN ('QUEUED', 'PROCESSING')""")
-                .param("status", status.name()).param("reason", failureReason).param("transcript", transcriptSource)
-                .param("pack", packName).param("version", packVersion)
+                .param("status", result.status().name()).param("reason", result.failureReason())
+                .param("transcript", result.transcriptSource())
+                .param("pack", result.packName()).param("version", result.packVersion())
+                .param("analysis", result.analysisMs()).param("decode", result.decodeMs())
                 .param("id", videoId).param("instance", jobInstanceId)
                 .update() == 1;
     }

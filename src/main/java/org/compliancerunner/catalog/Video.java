@@ -16,6 +16,8 @@ public record Video(
         String failureReason,
         String owner,
         String transcriptSource,
+        Long analysisMs,
+        Long decodeMs,
         OffsetDateTime createdAt,
         OffsetDateTime processedAt) {
 }

@@ -12,7 +12,7 @@ public class Videos {
 
     private static final String SELECT = """
             SELECT v.id, p.name AS project, v.title, v.source, v.media_path, v.sha256, v.duration_ms, v.streams,
-                   v.status, v.failure_reason, v.owner, v.transcript_source, v.created_at, v.processed_at
+                   v.status, v.failure_reason, v.owner, v.transcript_source, v.analysis_ms, v.decode_ms, v.created_at, v.processed_at
             FROM videos v JOIN projects p ON p.id = v.project_id
             """;
 

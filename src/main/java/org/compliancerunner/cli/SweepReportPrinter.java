@@ -30,7 +30,9 @@ class SweepReportPrinter {
                 "status", report.status(),
                 "videos", JsonOutput.object("done", summary.done(), "failed", summary.failed(),
                         "unfinished", summary.unfinished()),
-                "triggers", summary.triggers()));
+                "triggers", summary.triggers(),
+                "durationMs", report.startTime() == null || report.endTime() == null ? null
+                        : Duration.between(report.startTime(), report.endTime()).toMillis()));
     }
 
     void printText(PrintWriter out, SweepReport report) {

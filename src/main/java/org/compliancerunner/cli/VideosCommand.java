@@ -49,7 +49,8 @@ class VideosCommand implements Callable<Integer> {
             if (json) {
                 output.line(out, JsonOutput.object("id", video.id(), "title", video.title(), "status", video.status().name(),
                         "failureReason", video.failureReason(), "durationMs", video.durationMs(),
-                        "project", video.project(), "source", video.source()));
+                        "project", video.project(), "source", video.source(),
+                        "analysisMs", video.analysisMs(), "decodeMs", video.decodeMs()));
             } else {
                 out.printf("#%-5d %-10s %8s  %-12s %s%s%n", video.id(), video.status(), Timecode.seconds(video.durationMs()),
                         video.project(), video.title(), video.failureReason() == null ? "" : "  — " + video.failureReason());
