@@ -1,5 +1,6 @@
 package org.compliancerunner.media;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -21,9 +22,8 @@ final class OpenedMedia implements AutoCloseable {
     }
 
     static OpenedMedia open(Path file) throws MediaException {
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new MediaException("cannot read " + file + ": no such file, or not readable by this process");
-        }
+        String name = file.getFileName().toString();
+        String recognised = recognise(file, name);
         // "file:" stops a name with a colon being taken for a protocol; the whitelist stops a playlist-like file from fetching anything else.
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber("file:" + file.toAbsolutePath());
         grabber.setOption("protocol_whitelist", "file");
@@ -33,12 +33,46 @@ final class OpenedMedia implements AutoCloseable {
         FfmpegLog.clear();
         try {
             grabber.start();
-            return new OpenedMedia(grabber, StreamLayout.describe(grabber.getFormatContext()));
         } catch (FrameGrabber.Exception | RuntimeException e) {
             release(grabber);
-            throw new MediaException("cannot open " + file.getFileName() + ": "
-                    + FailureReason.ofOpen(FfmpegLog.lastError(), e.getMessage()), e);
+            String said = FailureReason.ffmpegSaid(FfmpegLog.lastError(), e.getMessage());
+            throw new MediaException("cannot open " + name + ": " + (recognised == null
+                    ? "FFmpeg does not recognise it as audio or video (FFmpeg: " + said + ")"
+                    : FailureReason.explain(said)), e);
         }
+        // A file named .txt or .srt is opened by extension even when its content says nothing.
+        String demuxer = grabber.getFormat();
+        if (!FormatSniffer.isAudioOrVideo(demuxer)) {
+            release(grabber);
+            throw notAudioOrVideo(name, demuxer);
+        }
+        return new OpenedMedia(grabber, StreamLayout.describe(grabber.getFormatContext()));
+    }
+
+    // Reads the head first, so captions, images and playlists are refused before FFmpeg acts on them.
+    private static String recognise(Path file, String name) throws MediaException {
+        byte[] head;
+        try {
+            head = Files.isRegularFile(file) ? FormatSniffer.head(file) : null;
+        } catch (IOException e) {
+            head = null;
+        }
+        if (head == null) {
+            throw new MediaException("cannot read " + file + ": no such file, or not readable by this process");
+        }
+        if (head.length == 0) {
+            throw new MediaException("cannot open " + name + ": the file is empty");
+        }
+        String recognised = FormatSniffer.recognise(head);
+        if (recognised != null && !FormatSniffer.isAudioOrVideo(recognised)) {
+            throw notAudioOrVideo(name, recognised);
+        }
+        return recognised;
+    }
+
+    private static MediaException notAudioOrVideo(String name, String demuxer) {
+        return new MediaException("cannot open " + name + ": it is a " + demuxer
+                + " file (an image, captions, text or a playlist), not audio or video");
     }
 
     MediaInfo info() {

@@ -94,15 +94,18 @@ public final class SampleMedia {
         }
     }
 
-    // Grey picture with a white vertical bar at x: moving content, drawn straight into the BGR buffer.
+    // Grey picture with a white vertical bar at x, drawn straight into the BGR buffer one whole row at a time.
     private static void drawBar(ByteBuffer pixels, int stride, int width, int height, int x) {
         int barWidth = Math.max(2, width / 16);
+        byte[] row = new byte[width * 3];
+        for (int col = 0; col < width; col++) {
+            byte value = (byte) (col >= x && col < x + barWidth ? 235 : 96);
+            row[col * 3] = value;
+            row[col * 3 + 1] = value;
+            row[col * 3 + 2] = value;
+        }
         for (int y = 0; y < height; y++) {
-            for (int col = 0; col < width; col++) {
-                byte value = (byte) (col >= x && col < x + barWidth ? 235 : 96);
-                int at = y * stride + col * 3;
-                pixels.put(at, value).put(at + 1, value).put(at + 2, value);
-            }
+            pixels.put(y * stride, row);
         }
     }
 

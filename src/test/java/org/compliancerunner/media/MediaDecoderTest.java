@@ -119,7 +119,8 @@ class MediaDecoderTest {
 
         assertThatThrownBy(() -> decoder.decode(noise, List.of(listener)))
                 .isInstanceOf(MediaException.class)
-                .hasMessageContaining("noise.mp4");
+                .hasMessageContaining("noise.mp4")
+                .hasMessageContaining("does not recognise it as audio or video");
         assertThat(listener.started).isNull();
     }
 

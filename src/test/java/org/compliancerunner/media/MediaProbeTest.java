@@ -110,7 +110,38 @@ class MediaProbeTest {
 
         assertThatThrownBy(() -> probe.probe(noise))
                 .isInstanceOf(MediaException.class)
-                .hasMessageContaining("noise.mp4");
+                .hasMessageContaining("noise.mp4")
+                .hasMessageContaining("does not recognise it as audio or video");
+    }
+
+    @Test
+    void probeRefusesTextThatFfmpegWouldOpenByItsName() throws Exception {
+        Path text = dir.resolve("readme.txt");
+        Files.writeString(text, "Hello operator, the spot airs on Monday.\n".repeat(40));
+
+        assertThatThrownBy(() -> probe.probe(text))
+                .isInstanceOf(MediaException.class)
+                .hasMessageContaining("readme.txt: it is a tty file")
+                .hasMessageContaining("not audio or video");
+    }
+
+    @Test
+    void probeRefusesCaptions() throws Exception {
+        Path srt = dir.resolve("captions.mp4");
+        SampleMedia.writeCaptions(srt, java.util.List.of(new SampleMedia.Cue(0, 1000, "Hello")));
+
+        assertThatThrownBy(() -> probe.probe(srt))
+                .isInstanceOf(MediaException.class)
+                .hasMessageContaining("it is a srt file");
+    }
+
+    @Test
+    void probeOfAnEmptyFileSaysSo() throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.mp4"));
+
+        assertThatThrownBy(() -> probe.probe(empty))
+                .isInstanceOf(MediaException.class)
+                .hasMessage("cannot open empty.mp4: the file is empty");
     }
 
     @Test
