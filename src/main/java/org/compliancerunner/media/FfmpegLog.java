@@ -4,6 +4,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.setLogCallback;
 
+import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.avutil.LogCallback;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Loader;
@@ -19,6 +20,9 @@ final class FfmpegLog {
     private static final Logger log = LoggerFactory.getLogger("ffmpeg");
 
     private static final ThreadLocal<String> lastError = new ThreadLocal<>();
+
+    // "[h264 @ 0x55d0c8a0] msg": the address means nothing to an operator, the component name does.
+    private static final Pattern CONTEXT = Pattern.compile("^\\[([^\\]]+?) @ 0x[0-9a-fA-F]+\\]\\s*");
 
     // Native code keeps only a pointer to the callback: this reference stops it being collected.
     private static ErrorLines callback;
@@ -53,7 +57,7 @@ final class FfmpegLog {
             if (level > AV_LOG_ERROR || message == null) {
                 return;
             }
-            String line = message.getString().strip();
+            String line = CONTEXT.matcher(message.getString().strip()).replaceFirst("$1: ");
             if (!line.isEmpty()) {
                 lastError.set(line);
                 log.debug(line);

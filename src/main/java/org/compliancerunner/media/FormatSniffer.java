@@ -30,6 +30,7 @@ final class FormatSniffer {
             "ffmetadata", "hls", "concat", "dash", "ico", "apng", "gif", "txd");
 
     static {
+        FfmpegLog.install();
         Loader.load(org.bytedeco.ffmpeg.global.avformat.class);
     }
 

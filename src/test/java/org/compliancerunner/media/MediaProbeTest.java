@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +22,7 @@ class MediaProbeTest {
 
     @Test
     void sniffStillRecognisesAnMp4WhoseEndIsMissing() throws Exception {
-        Path truncated = dir.resolve("truncated.mp4");
-        SampleMedia.writeTruncated(Fixtures.video("autocut_test001.mp4"), truncated, 0.6);
+        Path truncated = BrokenFiles.truncatedAutocut(dir);
 
         assertThat(probe.sniff(truncated)).contains("mp4");
     }
@@ -91,22 +89,18 @@ class MediaProbeTest {
 
     @Test
     void probeOfATruncatedMp4SaysTheIndexIsMissing() throws Exception {
-        Path truncated = dir.resolve("truncated.mp4");
-        SampleMedia.writeTruncated(Fixtures.video("autocut_test001.mp4"), truncated, 0.6);
+        Path truncated = BrokenFiles.truncatedAutocut(dir);
 
         assertThatThrownBy(() -> probe.probe(truncated))
                 .isInstanceOf(MediaException.class)
-                .hasMessageContaining("truncated.mp4")
+                .hasMessageContaining("cut-off.mp4")
                 .hasMessageContaining("moov atom not found")
                 .hasMessageContaining("truncated");
     }
 
     @Test
     void probeOfRandomBytesFailsCleanly() throws Exception {
-        Path noise = dir.resolve("noise.mp4");
-        byte[] bytes = new byte[64 * 1024];
-        new Random(7).nextBytes(bytes);
-        Files.write(noise, bytes);
+        Path noise = BrokenFiles.noise(dir);
 
         assertThatThrownBy(() -> probe.probe(noise))
                 .isInstanceOf(MediaException.class)
