@@ -1,8 +1,12 @@
 package org.compliancerunner.media;
 
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameFilter;
@@ -35,7 +39,7 @@ public class MediaDecoder {
             MediaInfo info = media.info();
             fanout.start(info);
             DecodeSummary summary = decodeStreams(file, media, fanout);
-            checkComplete(file, info, summary);
+            checkComplete(file, expectedMs(media, summary), summary);
             fanout.end(summary.decodedMs());
             return summary;
         }
@@ -45,8 +49,8 @@ public class MediaDecoder {
         FFmpegFrameGrabber grabber = media.grabber();
         boolean audio = grabber.hasAudio();
         boolean video = grabber.hasVideo() && (fanout.wantsVideo() || !audio);
-        int sampleRate = grabber.getSampleRate();
-        int channels = grabber.getAudioChannels();
+        int sampleRate = Math.max(1, grabber.getSampleRate());
+        int channels = Math.max(1, grabber.getAudioChannels());
         long frameUs = grabber.getFrameRate() > 0 ? Math.round(1_000_000 / grabber.getFrameRate()) : 0;
         long endUs = 0;
         long samples = 0;
@@ -71,27 +75,33 @@ public class MediaDecoder {
                 speech.finish();
             }
         } catch (FrameGrabber.Exception | FrameFilter.Exception e) {
-            throw new MediaException("decoding " + file.getFileName() + " stopped at " + seconds(endUs / 1000)
-                    + " s: " + ffmpegSaid(e.getMessage()) + " — the file is truncated or corrupt", e);
+            String said = FfmpegLog.lastError() != null ? FfmpegLog.lastError() : e.getMessage();
+            throw new MediaException(stoppedAt(file, endUs / 1000, media.info().durationMs(), said), e);
         }
         return new DecodeSummary(endUs / 1000, samples, pictures);
     }
 
-    private static void checkComplete(Path file, MediaInfo info, DecodeSummary summary) throws MediaException {
-        long duration = info.durationMs();
+    // What the decoded streams should reach: an audio track may legitimately end before the picture does.
+    private static long expectedMs(OpenedMedia media, DecodeSummary summary) {
+        AVFormatContext container = media.grabber().getFormatContext();
+        long audio = summary.audioSamples() > 0 ? StreamLayout.streamDurationMs(container, AVMEDIA_TYPE_AUDIO) : -1;
+        long video = summary.videoFrames() > 0 ? StreamLayout.streamDurationMs(container, AVMEDIA_TYPE_VIDEO) : -1;
+        long expected = Math.max(audio, video);
+        return expected > 0 ? expected : media.info().durationMs();
+    }
+
+    private static void checkComplete(Path file, long duration, DecodeSummary summary) throws MediaException {
         boolean nothing = summary.audioSamples() == 0 && summary.videoFrames() == 0;
         long allowed = Math.max(MIN_SHORTFALL_MS, Math.round(duration * MAX_SHORTFALL_SHARE));
         if (nothing || duration > 0 && summary.decodedMs() < duration - allowed) {
-            String last = FfmpegLog.lastError();
-            throw new MediaException("decoding " + file.getFileName() + " stopped at " + seconds(summary.decodedMs())
-                    + " s of " + (duration > 0 ? seconds(duration) : "?") + " s — the file is truncated or corrupt"
-                    + (last == null ? "" : " (FFmpeg: " + last + ")"));
+            throw new MediaException(stoppedAt(file, summary.decodedMs(), duration, FfmpegLog.lastError()));
         }
     }
 
-    private static String ffmpegSaid(String grabberMessage) {
-        String last = FfmpegLog.lastError();
-        return last != null ? last : grabberMessage;
+    private static String stoppedAt(Path file, long decodedMs, long durationMs, String ffmpegSaid) {
+        return "decoding " + file.getFileName() + " stopped at " + seconds(decodedMs) + " s of "
+                + (durationMs > 0 ? seconds(durationMs) : "?") + " s — the file is truncated or corrupt"
+                + (ffmpegSaid == null ? "" : " (FFmpeg: " + ffmpegSaid + ")");
     }
 
     private static String seconds(long ms) {

@@ -43,14 +43,15 @@ public final class SampleMedia {
 
     /** Writes an H.264 + AAC (48 kHz stereo) MP4 of a bar sweeping across a grey picture over a quiet tone. */
     public static void writeClip(Path file, double seconds, int width, int height) {
-        writeClip(file, seconds, width, height, false);
+        writeClip(file, seconds, seconds, width, height, false);
     }
 
     /**
-     * @param indexFirst put the MP4 index (moov atom) at the start, as streaming servers want; a truncated copy
-     *                   then still opens, and only decoding finds the missing end
+     * @param audioSeconds where the tone stops: a sound track may end before the picture does
+     * @param indexFirst   put the MP4 index (moov atom) at the start, as streaming servers want; a truncated copy
+     *                     then still opens, and only decoding finds the missing end
      */
-    static void writeClip(Path file, double seconds, int width, int height, boolean indexFirst) {
+    static void writeClip(Path file, double seconds, double audioSeconds, int width, int height, boolean indexFirst) {
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, CHANNELS)) {
             recorder.setFormat("mp4");
             recorder.setVideoCodec(AV_CODEC_ID_H264);
@@ -65,14 +66,18 @@ public final class SampleMedia {
                 recorder.setOption("movflags", "+faststart");
             }
             recorder.start();
-            record(recorder, (int) Math.round(seconds * FRAME_RATE), width, height);
+            record(recorder, frames(seconds), frames(audioSeconds), width, height);
             recorder.stop();
         } catch (FrameRecorder.Exception e) {
             throw new IllegalStateException("cannot write sample clip " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static void record(FFmpegFrameRecorder recorder, int frames, int width, int height)
+    private static int frames(double seconds) {
+        return (int) Math.round(seconds * FRAME_RATE);
+    }
+
+    private static void record(FFmpegFrameRecorder recorder, int frames, int audioFrames, int width, int height)
             throws FrameRecorder.Exception {
         Frame picture = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
         ByteBuffer pixels = (ByteBuffer) picture.image[0];
@@ -83,6 +88,9 @@ public final class SampleMedia {
         for (int i = 0; i < frames; i++) {
             drawBar(pixels, stride, width, height, i * width / Math.max(1, frames));
             recorder.record(picture);
+            if (i >= audioFrames) {
+                continue;
+            }
             tone.clear();
             for (int s = 0; s < samplesPerFrame; s++, sample++) {
                 short value = (short) (Short.MAX_VALUE * TONE_AMPLITUDE

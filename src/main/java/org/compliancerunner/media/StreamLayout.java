@@ -42,6 +42,20 @@ final class StreamLayout {
         return new MediaInfo(container.iformat().name().getString(), durationMs, video, audio, subtitles);
     }
 
+    /** Duration of the first stream of this media type, or -1 when the container does not say. */
+    static long streamDurationMs(AVFormatContext container, int mediaType) {
+        for (int i = 0; i < container.nb_streams(); i++) {
+            AVStream stream = container.streams(i);
+            if (stream.codecpar().codec_type() == mediaType) {
+                long duration = stream.duration();
+                AVRational base = stream.time_base();
+                return duration == AV_NOPTS_VALUE || duration <= 0 || base.den() == 0
+                        ? -1 : duration * 1000 * base.num() / base.den();
+            }
+        }
+        return -1;
+    }
+
     private static String codecName(AVCodecParameters codec) {
         return avcodec_get_name(codec.codec_id()).getString();
     }

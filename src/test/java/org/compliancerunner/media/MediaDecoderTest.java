@@ -93,7 +93,7 @@ class MediaDecoderTest {
     @Test
     void failsAFileThatOpensButEndsEarly() throws Exception {
         Path whole = dir.resolve("whole.mp4");
-        SampleMedia.writeClip(whole, 10, 160, 90, true);
+        SampleMedia.writeClip(whole, 10, 10, 160, 90, true);
         Path truncated = dir.resolve("cut.mp4");
         SampleMedia.writeTruncated(whole, truncated, 0.5);
         RecordingListener listener = new RecordingListener(false, true);
@@ -107,6 +107,19 @@ class MediaDecoderTest {
                 .hasMessageNotContaining("@ 0x");
         assertThat(listener.started).isNotNull();
         assertThat(listener.endedAt).isEqualTo(-1);
+    }
+
+    @Test
+    void acceptsASoundTrackThatEndsBeforeThePicture() throws Exception {
+        Path clip = dir.resolve("short-sound.mp4");
+        SampleMedia.writeClip(clip, 10, 3, 160, 90, false);
+        RecordingListener speech = new RecordingListener(false, true);
+
+        DecodeSummary summary = decoder.decode(clip, List.of(speech));
+
+        assertThat(speech.started.durationMs()).isGreaterThan(9_000);
+        assertThat(summary.decodedMs()).isBetween(2_800L, 3_300L);
+        assertThat(speech.endedAt).isEqualTo(summary.decodedMs());
     }
 
     @Test
