@@ -46,7 +46,12 @@ final class OpenedMedia implements AutoCloseable {
             release(grabber);
             throw notAudioOrVideo(name, demuxer);
         }
-        return new OpenedMedia(grabber, StreamLayout.describe(grabber.getFormatContext()));
+        try {
+            return new OpenedMedia(grabber, StreamLayout.describe(grabber.getFormatContext()));
+        } catch (RuntimeException e) {
+            release(grabber);
+            throw e;
+        }
     }
 
     // Reads the head first, so captions, images and playlists are refused before FFmpeg acts on them.
