@@ -1,7 +1,110 @@
 package org.compliancerunner.media;
+
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+
 import java.nio.file.Path;
 import java.util.List;
-@org.springframework.stereotype.Component
+import java.util.Locale;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameFilter;
+import org.bytedeco.javacv.FrameGrabber;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one decode pass per video: opens the file once, decodes what the listeners need and fans it out to all
+ * of them. Holds no state between calls, so partitions can decode different files at the same time.
+ */
+@Component
 public class MediaDecoder {
-    public DecodeSummary decode(Path file, List<? extends MediaListener> listeners) throws MediaException { return null; }
+
+    private static final long MIN_SHORTFALL_MS = 1000;
+    private static final double MAX_SHORTFALL_SHARE = 0.05;
+
+    /**
+     * Decodes the file once, calling {@link MediaListener#onStart} on every listener, then streaming to them,
+     * then {@link MediaListener#onEnd} when the whole file was decoded.
+     *
+     * <p>Pictures are decoded only when a listener wants video, or when the file has no audio (something has
+     * to be decoded to prove the file is whole). Audio is always decoded when present: it is cheap, and it
+     * is what shows a truncated file.
+     *
+     * @throws MediaException when the file cannot be opened, or decoding stops well short of its duration
+     */
+    public DecodeSummary decode(Path file, List<? extends MediaListener> listeners) throws MediaException {
+        ListenerFanout fanout = new ListenerFanout(listeners);
+        try (OpenedMedia media = OpenedMedia.open(file)) {
+            MediaInfo info = media.info();
+            fanout.start(info);
+            DecodeSummary summary = decodeStreams(file, media, fanout);
+            checkComplete(file, expectedMs(media, summary), summary);
+            fanout.end(summary.decodedMs());
+            return summary;
+        }
+    }
+
+    private DecodeSummary decodeStreams(Path file, OpenedMedia media, ListenerFanout fanout) throws MediaException {
+        FFmpegFrameGrabber grabber = media.grabber();
+        boolean audio = grabber.hasAudio();
+        boolean video = grabber.hasVideo() && (fanout.wantsVideo() || !audio);
+        int sampleRate = Math.max(1, grabber.getSampleRate());
+        int channels = Math.max(1, grabber.getAudioChannels());
+        long frameUs = grabber.getFrameRate() > 0 ? Math.round(1_000_000 / grabber.getFrameRate()) : 0;
+        long endUs = 0;
+        long samples = 0;
+        long pictures = 0;
+        try (SpeechResampler speech = audio && fanout.wantsSpeechAudio()
+                ? new SpeechResampler(sampleRate, channels, fanout::speechAudio) : null) {
+            Frame frame;
+            while ((frame = grabber.grabFrame(audio, video, true, false, false)) != null) {
+                if (frame.samples != null) {
+                    int n = frame.samples[0].limit() / channels;
+                    samples += n;
+                    endUs = Math.max(endUs, frame.timestamp + n * 1_000_000L / sampleRate);
+                    if (speech != null) {
+                        speech.push(frame);
+                    }
+                } else if (frame.image != null) {
+                    pictures++;
+                    endUs = Math.max(endUs, frame.timestamp + frameUs);
+                }
+            }
+            if (speech != null) {
+                speech.finish();
+            }
+        } catch (FrameGrabber.Exception | FrameFilter.Exception e) {
+            String said = FfmpegLog.lastError() != null ? FfmpegLog.lastError() : e.getMessage();
+            throw new MediaException(stoppedAt(file, endUs / 1000, media.info().durationMs(), said), e);
+        }
+        return new DecodeSummary(endUs / 1000, samples, pictures);
+    }
+
+    // What the decoded streams should reach: an audio track may legitimately end before the picture does.
+    private static long expectedMs(OpenedMedia media, DecodeSummary summary) {
+        AVFormatContext container = media.grabber().getFormatContext();
+        long audio = summary.audioSamples() > 0 ? StreamLayout.streamDurationMs(container, AVMEDIA_TYPE_AUDIO) : -1;
+        long video = summary.videoFrames() > 0 ? StreamLayout.streamDurationMs(container, AVMEDIA_TYPE_VIDEO) : -1;
+        long expected = Math.max(audio, video);
+        return expected > 0 ? expected : media.info().durationMs();
+    }
+
+    private static void checkComplete(Path file, long duration, DecodeSummary summary) throws MediaException {
+        boolean nothing = summary.audioSamples() == 0 && summary.videoFrames() == 0;
+        long allowed = Math.max(MIN_SHORTFALL_MS, Math.round(duration * MAX_SHORTFALL_SHARE));
+        if (nothing || duration > 0 && summary.decodedMs() < duration - allowed) {
+            throw new MediaException(stoppedAt(file, summary.decodedMs(), duration, FfmpegLog.lastError()));
+        }
+    }
+
+    private static String stoppedAt(Path file, long decodedMs, long durationMs, String ffmpegSaid) {
+        return "decoding " + file.getFileName() + " stopped at " + seconds(decodedMs) + " s of "
+                + (durationMs > 0 ? seconds(durationMs) : "?") + " s — the file is truncated or corrupt"
+                + (ffmpegSaid == null ? "" : " (FFmpeg: " + ffmpegSaid + ")");
+    }
+
+    private static String seconds(long ms) {
+        return String.format(Locale.ROOT, "%.1f", ms / 1000.0);
+    }
 }

@@ -1,0 +1,92 @@
+package org.compliancerunner.media;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
+
+import java.nio.FloatBuffer;
+import org.bytedeco.javacv.FFmpegFrameFilter;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameFilter;
+
+/**
+ * Turns decoded audio into the 16 kHz mono float stream speech recognisers expect, with FFmpeg's resampler,
+ * and hands it on in fixed-size blocks from one reused buffer, so memory does not grow with the file.
+ */
+final class SpeechResampler implements AutoCloseable {
+
+    static final int SAMPLE_RATE = 16_000;
+    static final int BLOCK = 4096;
+
+    private static final String TO_SPEECH = "aresample=" + SAMPLE_RATE + ",aformat=sample_fmts=flt:channel_layouts=mono";
+
+    /** Receives one block; the array is reused after the call returns. */
+    interface Sink {
+        void accept(float[] samples, int length);
+    }
+
+    private final FFmpegFrameFilter filter;
+    private final Sink sink;
+    private final float[] block = new float[BLOCK];
+    private int filled;
+
+    /** @param sampleRate and channels of the interleaved float frames that will be pushed */
+    SpeechResampler(int sampleRate, int channels, Sink sink) throws FrameFilter.Exception {
+        this.sink = sink;
+        this.filter = new FFmpegFrameFilter(TO_SPEECH, channels);
+        filter.setSampleFormat(AV_SAMPLE_FMT_FLT);
+        filter.setSampleRate(sampleRate);
+        try {
+            filter.start();
+        } catch (FrameFilter.Exception | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    void push(Frame audio) throws FrameFilter.Exception {
+        filter.push(audio);
+        drain();
+    }
+
+    /** Flushes what the resampler still holds and hands on the last, partial block. */
+    void finish() throws FrameFilter.Exception {
+        filter.push(null);
+        drain();
+        if (filled > 0) {
+            sink.accept(block, filled);
+            filled = 0;
+        }
+    }
+
+    private void drain() throws FrameFilter.Exception {
+        Frame out;
+        while ((out = filter.pullSamples()) != null) {
+            FloatBuffer samples = ((FloatBuffer) out.samples[0]).duplicate();
+            while (samples.hasRemaining()) {
+                int n = Math.min(samples.remaining(), BLOCK - filled);
+                samples.get(block, filled, n);
+                clamp(filled, n);
+                filled += n;
+                if (filled == BLOCK) {
+                    sink.accept(block, filled);
+                    filled = 0;
+                }
+            }
+        }
+    }
+
+    // Resampling can overshoot full scale slightly; listeners are promised [-1, 1].
+    private void clamp(int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            block[i] = Math.max(-1f, Math.min(1f, block[i]));
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            filter.close();
+        } catch (FrameFilter.Exception ignored) {
+            // Freeing the filter graph of a finished pass: nothing an operator could act on.
+        }
+    }
+}
