@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
 public class Ingest {
 
     // caption sidecars travel with their video and are not videos themselves
-    private static final Set<String> SIDECARS = Set.of("srt", "vtt", "ass", "ssa", "sub", "txt", "json", "md5", "sha256");
+    private static final Set<String> SIDECARS = Set.of("srt", "vtt", "ass", "ssa", "sub");
 
     private final JdbcClient jdbc;
     private final MediaRoots roots;
@@ -78,21 +78,21 @@ public class Ingest {
         String lower = input.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             URI uri = URI.create(input);
-            return List.of(new Candidate(input, downloads.fetch(uri), titleOf(uri)));
+            return List.of(new Candidate(input, downloads.fetch(uri), titleOf(uri), true));
         }
         if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
             throw new IngestRefusedException(input + ": only files, directories and http(s) URIs can be ingested");
         }
         Path path = roots.require(input);
         if (!Files.isDirectory(path)) {
-            return List.of(new Candidate(path.toString(), path, titleOf(path)));
+            return List.of(new Candidate(path.toString(), path, titleOf(path), true));
         }
         try (Stream<Path> files = Files.walk(path)) {
             return files.filter(Files::isRegularFile)
                     .filter(file -> !file.getFileName().toString().startsWith("."))
                     .filter(file -> !SIDECARS.contains(extension(file)))
                     .sorted()
-                    .map(file -> new Candidate(file.toString(), file, titleOf(file)))
+                    .map(file -> new Candidate(file.toString(), file, titleOf(file), false))
                     .toList();
         } catch (IOException | UncheckedIOException e) {
             throw new IngestRefusedException(input + ": cannot list the directory (" + e.getMessage() + ")");
@@ -103,8 +103,8 @@ public class Ingest {
         Path file = candidate.file();
         String format = probe.sniff(file);
         if (format == null) {
-            return IngestResult.refused(candidate.input(),
-                    candidate.input() + ": not a media file (FFmpeg does not recognise its contents); nothing registered");
+            String why = candidate.input() + ": not a media file (FFmpeg does not recognise its contents); nothing registered";
+            return candidate.named() ? IngestResult.refused(candidate.input(), why) : IngestResult.skipped(candidate.input(), why);
         }
         String sha256;
         long size;
@@ -195,6 +195,7 @@ public class Ingest {
         return last.isBlank() ? uri.getHost() : titleOf(Path.of(last));
     }
 
-    private record Candidate(String input, Path file, String defaultTitle) {
+    /** @param named given by the user rather than found in a directory, so not being media is an error */
+    private record Candidate(String input, Path file, String defaultTitle, boolean named) {
     }
 }

@@ -47,7 +47,8 @@ class DemoCommand implements Callable<Integer> {
         // a new project per run, so every run shows the whole path from ingest to report
         String project = "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         for (IngestResult result : ingest.ingest(List.of(directory.toString()), project, null)) {
-            out.printf("ingest: %s → %s%n", result.input(), result.refused() ? "refused: " + result.message()
+            out.printf("ingest: %s → %s%n", result.input(), result.id() == null
+                    ? result.outcome().name().toLowerCase() + ": " + result.message()
                     : "#" + result.id() + " " + result.status());
         }
         out.println();

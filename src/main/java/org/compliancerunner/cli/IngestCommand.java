@@ -49,6 +49,12 @@ class IngestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean anyRefused = false;
         for (IngestResult result : ingest.ingest(inputs, project, title)) {
+            if (result.outcome() == IngestResult.Outcome.SKIPPED) {
+                if (!json) {
+                    err.println("skipped: " + result.message());
+                }
+                continue;
+            }
             if (result.refused()) {
                 anyRefused = true;
                 if (json) {

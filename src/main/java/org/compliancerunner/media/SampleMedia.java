@@ -43,7 +43,12 @@ public final class SampleMedia {
 
     /** Writes an H.264 + AAC (48 kHz stereo) MP4 of a bar sweeping across a grey picture over a quiet tone. */
     public static void writeClip(Path file, double seconds, int width, int height) {
-        writeClip(file, seconds, seconds, width, height, false);
+        writeClip(file, seconds, width, height, 0);
+    }
+
+    /** As {@link #writeClip(Path, double, int, int)}; each variant has its own tone and grey, so its own content hash. */
+    public static void writeClip(Path file, double seconds, int width, int height, int variant) {
+        writeClip(file, seconds, seconds, width, height, false, variant);
     }
 
     /**
@@ -52,6 +57,11 @@ public final class SampleMedia {
      *                     then still opens, and only decoding finds the missing end
      */
     static void writeClip(Path file, double seconds, double audioSeconds, int width, int height, boolean indexFirst) {
+        writeClip(file, seconds, audioSeconds, width, height, indexFirst, 0);
+    }
+
+    private static void writeClip(Path file, double seconds, double audioSeconds, int width, int height,
+                                  boolean indexFirst, int variant) {
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, CHANNELS)) {
             recorder.setFormat("mp4");
             recorder.setVideoCodec(AV_CODEC_ID_H264);
@@ -66,7 +76,7 @@ public final class SampleMedia {
                 recorder.setOption("movflags", "+faststart");
             }
             recorder.start();
-            record(recorder, frames(seconds), frames(audioSeconds), width, height);
+            record(recorder, frames(seconds), frames(audioSeconds), width, height, Math.floorMod(variant, 4096));
             recorder.stop();
         } catch (FrameRecorder.Exception e) {
             throw new IllegalStateException("cannot write sample clip " + file + ": " + e.getMessage(), e);
@@ -77,8 +87,10 @@ public final class SampleMedia {
         return (int) Math.round(seconds * FRAME_RATE);
     }
 
-    private static void record(FFmpegFrameRecorder recorder, int frames, int audioFrames, int width, int height)
-            throws FrameRecorder.Exception {
+    private static void record(FFmpegFrameRecorder recorder, int frames, int audioFrames, int width, int height,
+                               int variant) throws FrameRecorder.Exception {
+        double toneHz = TONE_HZ + variant;
+        byte grey = (byte) (96 + variant % 64);
         Frame picture = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
         ByteBuffer pixels = (ByteBuffer) picture.image[0];
         int stride = picture.imageStride;
@@ -86,7 +98,7 @@ public final class SampleMedia {
         ShortBuffer tone = ShortBuffer.allocate(samplesPerFrame * CHANNELS);
         long sample = 0;
         for (int i = 0; i < frames; i++) {
-            drawBar(pixels, stride, width, height, i * width / Math.max(1, frames));
+            drawBar(pixels, stride, width, height, i * width / Math.max(1, frames), grey);
             recorder.record(picture);
             if (i >= audioFrames) {
                 continue;
@@ -94,7 +106,7 @@ public final class SampleMedia {
             tone.clear();
             for (int s = 0; s < samplesPerFrame; s++, sample++) {
                 short value = (short) (Short.MAX_VALUE * TONE_AMPLITUDE
-                        * Math.sin(2 * Math.PI * TONE_HZ * sample / SAMPLE_RATE));
+                        * Math.sin(2 * Math.PI * toneHz * sample / SAMPLE_RATE));
                 tone.put(value).put(value);
             }
             tone.flip();
@@ -103,11 +115,11 @@ public final class SampleMedia {
     }
 
     // Grey picture with a white vertical bar at x, drawn straight into the BGR buffer one whole row at a time.
-    private static void drawBar(ByteBuffer pixels, int stride, int width, int height, int x) {
+    private static void drawBar(ByteBuffer pixels, int stride, int width, int height, int x, byte grey) {
         int barWidth = Math.max(2, width / 16);
         byte[] row = new byte[width * 3];
         for (int col = 0; col < width; col++) {
-            byte value = (byte) (col >= x && col < x + barWidth ? 235 : 96);
+            byte value = col >= x && col < x + barWidth ? (byte) 235 : grey;
             row[col * 3] = value;
             row[col * 3 + 1] = value;
             row[col * 3 + 2] = value;

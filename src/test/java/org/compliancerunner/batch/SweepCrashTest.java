@@ -45,7 +45,7 @@ class SweepCrashTest extends IntegrationTest {
         for (int i = 0; i < CLIPS; i++) {
             Path clip = MEDIA.resolve(String.format("clip-%02d.mp4", i));
             if (!Files.exists(clip)) {
-                SampleMedia.writeClip(clip, 6.0 + i % 3, 160, 90);
+                SampleMedia.writeClip(clip, 6.0 + i % 3, 160, 90, i);
                 SampleMedia.writeCaptions(MEDIA.resolve(String.format("clip-%02d.srt", i)),
                         List.of(new SampleMedia.Cue(1000, 3000, "Clip " + i + " says the marker phrase once.")));
             }

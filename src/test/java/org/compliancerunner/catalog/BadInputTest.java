@@ -57,6 +57,22 @@ class BadInputTest extends IntegrationTest {
     }
 
     @Test
+    void aDirectoryIngestSkipsWhatIsNotMediaAndRegistersTheRest() throws Exception {
+        Path folder = Files.createDirectories(HOME.resolve("media/mixed"));
+        Files.copy(Fixtures.require("video/fades.mp4"), folder.resolve("fades.mp4"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(folder.resolve("notes.yaml"), "not: media\n");
+        Files.writeString(folder.resolve("fades.srt"), "1\n00:00:00,000 --> 00:00:01,000\nHello\n");
+
+        CliDriver.Result result = cli.run("ingest", folder.toString(), "--project", "bad-mixed");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("skipped:", "notes.yaml", "not a media file").doesNotContain("fades.srt");
+        assertThat(result.out()).contains("fades", "registered");
+        assertThat(videosIn("bad-mixed")).isEqualTo(1);
+    }
+
+    @Test
     void aBrokenRulePackRefusesTheSweepAndChangesNothing() throws Exception {
         Path video = Fixtures.require("video/autocut_test001.mp4");
         assertThat(cli.run("ingest", video.toString(), "--project", "bad-rules").exitCode()).isZero();
