@@ -1,5 +1,8 @@
 package org.compliancerunner.cli;
 
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,9 +24,13 @@ class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
         this.factory = factory;
     }
 
+    // Spring Boot reads --some.property=value arguments as settings; they are not options of any command.
+    private static final Pattern SETTING = Pattern.compile("--[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+=.*");
+
     @Override
     public void run(String... args) {
-        exitCode = commandLine(command, factory).execute(args);
+        String[] commandArgs = Arrays.stream(args).filter(arg -> !SETTING.matcher(arg).matches()).toArray(String[]::new);
+        exitCode = commandLine(command, factory).execute(commandArgs);
     }
 
     @Override

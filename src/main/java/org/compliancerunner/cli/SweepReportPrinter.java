@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SweepReportPrinter {
 
+    private static final int SHOW_ALL_UP_TO = 20;
+
     private final JsonOutput json;
 
     SweepReportPrinter(JsonOutput json) {
@@ -50,9 +52,20 @@ class SweepReportPrinter {
         }
         Map<Long, List<StoredTrigger>> byVideo = report.triggers().stream()
                 .collect(Collectors.groupingBy(StoredTrigger::videoId));
+        // a nightly sweep checks thousands of videos: past a screenful, only those needing attention are listed
+        boolean all = report.videos().size() <= SHOW_ALL_UP_TO;
+        int quiet = 0;
         for (Video video : report.videos()) {
-            out.println();
-            printVideo(out, video, byVideo.getOrDefault(video.id(), List.of()));
+            List<StoredTrigger> found = byVideo.getOrDefault(video.id(), List.of());
+            if (all || !found.isEmpty() || video.status() != VideoStatus.DONE) {
+                out.println();
+                printVideo(out, video, found);
+            } else {
+                quiet++;
+            }
+        }
+        if (quiet > 0) {
+            out.printf("%n%d more video(s) DONE with no triggers (list them with: videos --status DONE)%n", quiet);
         }
         out.flush();
     }
