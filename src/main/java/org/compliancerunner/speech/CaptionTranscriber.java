@@ -56,12 +56,9 @@ public final class CaptionTranscriber implements Transcriber {
         TranscriptionException firstFailure = null;
         for (int stream = 0; stream < info.subtitles(); stream++) {
             try {
-                String srt = embedded.srt(media, stream);
-                List<TranscriptSegment> segments = new CaptionParser(EMBEDDED)
-                        .parse(srt, media + " (subtitle stream " + stream + ")");
-                return new Transcript(EMBEDDED, segments, "captions from subtitle stream " + stream);
+                return new Transcript(EMBEDDED, embedded.read(media, stream), "captions from subtitle stream " + stream);
             } catch (TranscriptionException e) {
-                // A bitmap stream (DVD, PGS) cannot become text; a later stream may be text.
+                // A bitmap stream (DVD, PGS, DVB) cannot become text; a later stream may be text.
                 firstFailure = firstFailure == null ? e : firstFailure;
             }
         }

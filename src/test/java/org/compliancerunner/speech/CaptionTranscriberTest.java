@@ -2,14 +2,18 @@ package org.compliancerunner.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_DVD_SUBTITLE;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MOV_TEXT;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_SUBRIP;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.compliancerunner.media.MediaInfo;
+import org.compliancerunner.media.SampleMedia.Cue;
+import org.compliancerunner.speech.SubtitledFile.Track;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,15 +75,37 @@ class CaptionTranscriberTest {
 
     @Test
     void readsTheEmbeddedSubtitleStream() throws Exception {
-        Path srt = Fixtures.require("video/autocut_test001.srt");
-        Path media = dir.resolve("embedded.mp4");
-        muxWithMovText(srt, media);
+        Path media = SubtitledFile.write(dir.resolve("embedded.mp4"), "mp4",
+                new Track(AV_CODEC_ID_MOV_TEXT, EmbeddedCaptionsTest.CUES));
 
-        Transcript transcript = finish(media, new MediaInfo("mov", 11_000, "mpeg4", null, 1));
+        Transcript transcript = finish(media, new MediaInfo("mov", 5_000, null, null, 1));
 
         assertThat(transcript.source()).isEqualTo("captions:embedded");
-        assertThat(transcript.segments()).last().isEqualTo(new TranscriptSegment(5000, 10260,
-                "Hello, my name is AutoCut. This is a video for testing.", "captions:embedded"));
+        assertThat(transcript.note()).isEqualTo("captions from subtitle stream 0");
+        EmbeddedCaptionsTest.assertCues(transcript.segments());
+    }
+
+    @Test
+    void skipsABitmapStreamForALaterTextStream() throws Exception {
+        Path media = SubtitledFile.write(dir.resolve("two.mkv"), "matroska",
+                new Track(AV_CODEC_ID_DVD_SUBTITLE, List.of(new Cue(500, 900, "picture"))),
+                new Track(AV_CODEC_ID_SUBRIP, EmbeddedCaptionsTest.CUES));
+
+        Transcript transcript = finish(media, new MediaInfo("matroska,webm", 5_000, null, null, 2));
+
+        assertThat(transcript.note()).isEqualTo("captions from subtitle stream 1");
+        EmbeddedCaptionsTest.assertCues(transcript.segments());
+    }
+
+    @Test
+    void onlyABitmapStreamFailsSayingItIsPictures() {
+        Path media = SubtitledFile.write(dir.resolve("dvd.mkv"), "matroska",
+                new Track(AV_CODEC_ID_DVD_SUBTITLE, List.of(new Cue(500, 900, "picture"))));
+
+        assertThatThrownBy(() -> captions.open(media, new MediaInfo("matroska,webm", 1_000, null, null, 1)))
+                .isInstanceOf(TranscriptionException.class)
+                .hasMessageContaining("Subtitle stream 0 of dvd.mkv is dvd_subtitle")
+                .hasMessageContaining("pictures and cannot be read as text");
     }
 
     @Test
@@ -89,34 +115,12 @@ class CaptionTranscriberTest {
         assertThatThrownBy(() -> captions.open(media, new MediaInfo("mov", 1000, null, null, 1)))
                 .isInstanceOf(TranscriptionException.class)
                 .hasMessageContaining("broken.mp4")
-                .hasMessageContaining("ffmpeg");
+                .hasMessageContaining("FFmpeg");
     }
 
     private Transcript finish(Path media, MediaInfo info) throws TranscriptionException {
         try (TranscriptionSession session = captions.open(media, info)) {
             return session.finish();
         }
-    }
-
-    private static String bundledFfmpeg() {
-        try {
-            return EmbeddedCaptions.executable();
-        } catch (RuntimeException | LinkageError e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            Fixtures.skipUnless(false, "the bundled ffmpeg executable does not load here: " + cause.getMessage());
-            return null;
-        }
-    }
-
-    /** A small video with the fixture's captions as a mov_text stream, made here so nothing is copied. */
-    private static void muxWithMovText(Path srt, Path target) throws Exception {
-        String ffmpeg = bundledFfmpeg();
-        Process process = new ProcessBuilder(List.of(ffmpeg, "-nostdin", "-v", "error", "-f", "lavfi",
-                "-i", "color=c=black:s=64x64:d=11", "-i", srt.toString(), "-map", "0:v", "-map", "1:s",
-                "-c:v", "mpeg4", "-c:s", "mov_text", target.toString()))
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("ffmpeg: %s", output).isZero();
     }
 }

@@ -2,6 +2,7 @@ package org.compliancerunner.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_SUBRIP;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -40,6 +41,18 @@ class SpeechEnginesTest {
         assertThat(engines(SpeechEngine.AUTO, MODEL, SERVER).choose(media, WITH_SUBTITLES).name()).isEqualTo("captions");
         assertThat(engines(SpeechEngine.AUTO, MODEL, SERVER).choose(media, PLAIN).name()).isEqualTo("whisper");
         assertThat(engines(SpeechEngine.AUTO, null, SERVER).choose(media, PLAIN).name()).isEqualTo("openai");
+    }
+
+    @Test
+    void autoReadsAnEmbeddedTextStreamWhenNoSidecarExists() throws Exception {
+        Path media = SubtitledFile.write(dir.resolve("clip.mkv"), "matroska",
+                new SubtitledFile.Track(AV_CODEC_ID_SUBRIP, EmbeddedCaptionsTest.CUES));
+
+        Transcript transcript = finish(engines(SpeechEngine.AUTO, MODEL, SERVER), media,
+                new MediaInfo("matroska,webm", 5_000, null, null, 1));
+
+        assertThat(transcript.source()).isEqualTo("captions:embedded");
+        EmbeddedCaptionsTest.assertCues(transcript.segments());
     }
 
     @Test
