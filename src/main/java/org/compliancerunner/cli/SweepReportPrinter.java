@@ -41,7 +41,9 @@ class SweepReportPrinter {
         SweepSummary summary = report.summary();
         out.printf("Sweep %d %s%s — rule pack %s v%s%n", report.jobExecutionId(), report.status(), took(report),
                 report.packName(), report.packVersion());
-        if (report.exitDescription() != null && !report.completed()) {
+        if ("STOPPED".equals(report.status())) {
+            out.println("  Stopped on request; finish it with: restart " + report.jobExecutionId());
+        } else if (report.exitDescription() != null && !report.completed()) {
             out.println("  " + report.exitDescription());
         }
         out.printf("  %d video(s): %d done, %d failed%s · %d trigger(s)%n", summary.claimed(), summary.done(),
@@ -75,10 +77,14 @@ class SweepReportPrinter {
             out.printf("#%d %s  FAILED  %s%n", video.id(), video.title(), video.failureReason());
             return;
         }
+        if (video.status() != VideoStatus.DONE) {
+            out.printf("#%d %s  %s  not checked yet%n", video.id(), video.title(), video.status());
+            return;
+        }
         out.printf("#%d %s  %s  %s  speech: %s%s%n", video.id(), video.title(), video.status(),
                 Timecode.seconds(video.durationMs()),
                 video.transcriptSource() == null ? "none" : video.transcriptSource(),
-                triggers.isEmpty() && video.status() == VideoStatus.DONE ? "  — no triggers" : "");
+                triggers.isEmpty() ? "  — no triggers" : "");
         for (StoredTrigger trigger : triggers) {
             out.printf("   %s–%s  %-8s %s  %s%n", Timecode.of(trigger.startMs()), Timecode.of(trigger.endMs()),
                     trigger.severity(), trigger.ruleId(), trigger.evidence());

@@ -45,6 +45,22 @@ class SweepReportPrinterTest {
     }
 
     @Test
+    void aStoppedSweepSaysHowToFinishItAndWhichVideosAreLeft() {
+        SweepReport report = new SweepReport(3, 2, "STOPPED", "org.springframework.batch.core.job.JobInterruptedException",
+                null, null, "p", 1L, new SweepSummary(2, 1, 0, 1, 0),
+                List.of(video(1, VideoStatus.DONE, null), video(2, VideoStatus.QUEUED, null)), List.of());
+
+        StringWriter text = new StringWriter();
+        printer.printText(new PrintWriter(text), report);
+
+        assertThat(text.toString())
+                .contains("Stopped on request; finish it with: restart 3")
+                .contains("2 video(s): 1 done, 0 failed, 1 unfinished")
+                .contains("#2 clip-2  QUEUED  not checked yet")
+                .doesNotContain("JobInterruptedException");
+    }
+
+    @Test
     void jsonCarriesTheFieldsScriptsRelyOn() {
         SweepReport report = new SweepReport(3, 2, "FAILED", "boom", null, null, "p", 1L,
                 new SweepSummary(5, 2, 1, 2, 4), List.of(), List.of());
