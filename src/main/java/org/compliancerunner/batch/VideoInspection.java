@@ -16,6 +16,9 @@ import org.compliancerunner.speech.SpeechEngines;
 import org.compliancerunner.speech.Transcript;
 import org.compliancerunner.speech.TranscriptionException;
 import org.compliancerunner.speech.TranscriptionSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class VideoInspection {
+
+    private static final Logger log = LoggerFactory.getLogger(VideoInspection.class);
 
     private final MediaProbe probe;
     private final MediaDecoder decoder;
@@ -60,6 +65,12 @@ public class VideoInspection {
             return VideoOutcome.failed(video, e.getMessage(), timing(started, decodeMs));
         } catch (TranscriptionException e) {
             return VideoOutcome.failed(video, "transcription failed: " + e.getMessage(), timing(started, decodeMs));
+        } catch (DataAccessException e) {
+            throw e; // the database is the sweep's problem, not the video's: the chunk rolls back and a restart redoes it
+        } catch (RuntimeException e) {
+            // an unexpected fault in a decoder or engine on this file must not stop the other videos
+            log.warn("Video {} ({}) failed with an unexpected error", video.id(), file, e);
+            return VideoOutcome.failed(video, "unexpected error while analysing: " + e, timing(started, decodeMs));
         }
     }
 

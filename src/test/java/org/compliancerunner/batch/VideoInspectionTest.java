@@ -1,0 +1,73 @@
+package org.compliancerunner.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.compliancerunner.catalog.ClaimedVideo;
+import org.compliancerunner.media.MediaDecoder;
+import org.compliancerunner.media.MediaInfo;
+import org.compliancerunner.media.MediaProbe;
+import org.compliancerunner.policy.PolicyEngine;
+import org.compliancerunner.policy.RulePack;
+import org.compliancerunner.speech.SpeechEngines;
+import org.compliancerunner.speech.TranscriptionSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/** What goes wrong with one file stays with that file; what goes wrong with the database stops the chunk. */
+class VideoInspectionTest {
+
+    @TempDir
+    Path dir;
+
+    private final MediaProbe probe = mock(MediaProbe.class);
+    private final MediaDecoder decoder = mock(MediaDecoder.class);
+    private final SpeechEngines speech = mock(SpeechEngines.class);
+    private final VideoInspection inspection = new VideoInspection(probe, decoder, speech, new PolicyEngine());
+    private final RulePack pack = new RulePack("p", 1, "0".repeat(64), "", List.of());
+    private ClaimedVideo video;
+
+    @BeforeEach
+    void video() throws Exception {
+        Path file = Files.writeString(dir.resolve("clip.mp4"), "bytes");
+        video = new ClaimedVideo(5, "clip", file.toString(), 1000L);
+        when(probe.probe(any())).thenReturn(new MediaInfo("mp4", 1000, "h264", "aac", 0));
+        when(speech.open(any(), any())).thenReturn(mock(TranscriptionSession.class));
+    }
+
+    @Test
+    void anUnexpectedFaultInTheDecoderFailsOnlyThatVideo() throws Exception {
+        when(decoder.decode(any(), any())).thenThrow(new IllegalStateException("native decoder state is invalid"));
+
+        VideoOutcome outcome = inspection.inspect(video, pack);
+
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.failureReason()).contains("unexpected error", "native decoder state is invalid");
+        assertThat(outcome.timing().analysisMs()).isNotNegative();
+    }
+
+    @Test
+    void aDatabaseFailureIsNotBlamedOnTheVideo() throws Exception {
+        when(decoder.decode(any(), any())).thenThrow(new DataAccessResourceFailureException("connection lost"));
+
+        assertThatThrownBy(() -> inspection.inspect(video, pack)).isInstanceOf(DataAccessResourceFailureException.class);
+    }
+
+    @Test
+    void aFileRemovedSinceIngestFailsWithItsPath() throws Exception {
+        Files.delete(Path.of(video.mediaPath()));
+
+        VideoOutcome outcome = inspection.inspect(video, pack);
+
+        assertThat(outcome.failureReason()).isEqualTo("file not found or not readable: " + video.mediaPath());
+    }
+}
