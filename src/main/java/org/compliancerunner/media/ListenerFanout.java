@@ -7,20 +7,26 @@ final class ListenerFanout {
 
     private final List<? extends MediaListener> all;
     private final List<MediaListener> speech;
-    private final boolean video;
+    private final List<MediaListener> audio;
+    private final List<MediaListener> pictures;
 
     ListenerFanout(List<? extends MediaListener> listeners) {
         this.all = List.copyOf(listeners);
         this.speech = all.stream().filter(MediaListener::wantsSpeechAudio).map(MediaListener.class::cast).toList();
-        this.video = all.stream().anyMatch(MediaListener::wantsVideo);
+        this.audio = all.stream().filter(MediaListener::wantsAudio).map(MediaListener.class::cast).toList();
+        this.pictures = all.stream().filter(MediaListener::wantsVideo).map(MediaListener.class::cast).toList();
     }
 
     boolean wantsVideo() {
-        return video;
+        return !pictures.isEmpty();
     }
 
     boolean wantsSpeechAudio() {
         return !speech.isEmpty();
+    }
+
+    boolean wantsAudio() {
+        return !audio.isEmpty();
     }
 
     void start(MediaInfo info) {
@@ -30,6 +36,18 @@ final class ListenerFanout {
     void speechAudio(float[] samples, int length) {
         for (MediaListener listener : speech) {
             listener.onSpeechAudio(samples, length);
+        }
+    }
+
+    void audio(AudioFormat format, float[] samples, int frames) {
+        for (MediaListener listener : audio) {
+            listener.onAudio(format, samples, frames);
+        }
+    }
+
+    void picture(Picture picture) {
+        for (MediaListener listener : pictures) {
+            listener.onPicture(picture);
         }
     }
 

@@ -3,6 +3,7 @@ package org.compliancerunner.media;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,12 @@ public class MediaDecoder {
         int sampleRate = Math.max(1, grabber.getSampleRate());
         int channels = Math.max(1, grabber.getAudioChannels());
         long frameUs = grabber.getFrameRate() > 0 ? Math.round(1_000_000 / grabber.getFrameRate()) : 0;
+        AudioFormat format = audio ? StreamLayout.audioFormat(grabber.getFormatContext(), sampleRate, channels) : null;
+        boolean analysePictures = video && fanout.wantsVideo();
+        if (analysePictures) {
+            AnalysisPictures.configure(grabber);
+        }
+        float[] interleaved = new float[0];
         long endUs = 0;
         long samples = 0;
         long pictures = 0;
@@ -66,7 +73,14 @@ public class MediaDecoder {
                     if (speech != null) {
                         speech.push(frame);
                     }
+                    if (fanout.wantsAudio()) {
+                        interleaved = copy((FloatBuffer) frame.samples[0], interleaved);
+                        fanout.audio(format, interleaved, n);
+                    }
                 } else if (frame.image != null) {
+                    if (analysePictures) {
+                        fanout.picture(AnalysisPictures.picture(frame, pictures));
+                    }
                     pictures++;
                     endUs = Math.max(endUs, frame.timestamp + frameUs);
                 }
@@ -79,6 +93,14 @@ public class MediaDecoder {
             throw new MediaException(stoppedAt(file, endUs / 1000, media.info().durationMs(), said), e);
         }
         return new DecodeSummary(endUs / 1000, samples, pictures);
+    }
+
+    // Reuses one array for the whole pass; FFmpeg's buffer is only valid until the next grab.
+    private static float[] copy(FloatBuffer samples, float[] into) {
+        int n = samples.limit();
+        float[] target = into.length >= n ? into : new float[n];
+        samples.get(0, target, 0, n);
+        return target;
     }
 
     // What the decoded streams should reach: an audio track may legitimately end before the picture does.

@@ -15,6 +15,22 @@ public interface MediaListener {
         return false;
     }
 
+    /** Each decoded picture, downscaled for analysis, when {@link #wantsVideo()}. */
+    default void onPicture(Picture picture) {
+    }
+
+    /** Whether this listener needs the sound track at its own rate and channels (loudness, silence). */
+    default boolean wantsAudio() {
+        return false;
+    }
+
+    /**
+     * Interleaved float samples at the file's own rate: {@code frames} × {@code format.channels()} values in order,
+     * in [-1, 1] for fixed-point sources; {@code samples} is reused after the call returns.
+     */
+    default void onAudio(AudioFormat format, float[] samples, int frames) {
+    }
+
     /** Whether this listener needs the 16 kHz mono speech stream. */
     default boolean wantsSpeechAudio() {
         return false;

@@ -5,12 +5,29 @@ import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CHAN_BACK_LEFT;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CHAN_BACK_RIGHT;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CHAN_FRONT_CENTER;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CHAN_FRONT_LEFT;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CHAN_FRONT_RIGHT;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CHAN_LOW_FREQUENCY;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CHAN_LOW_FREQUENCY_2;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CHAN_NONE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CHAN_SIDE_LEFT;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CHAN_SIDE_RIGHT;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CHAN_SURROUND_DIRECT_LEFT;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CHAN_SURROUND_DIRECT_RIGHT;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CHAN_UNKNOWN;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_channel_from_index;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVChannelLayout;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /** Reads the streams of an opened container into a {@link MediaInfo}. */
@@ -54,6 +71,44 @@ final class StreamLayout {
             }
         }
         return -1;
+    }
+
+    /** The decoded sound track's format, with channel roles from the first audio stream's layout. */
+    static AudioFormat audioFormat(AVFormatContext container, int sampleRate, int channels) {
+        AVChannelLayout layout = null;
+        for (int i = 0; i < container.nb_streams() && layout == null; i++) {
+            AVCodecParameters codec = container.streams(i).codecpar();
+            if (codec.codec_type() == AVMEDIA_TYPE_AUDIO) {
+                layout = codec.ch_layout();
+            }
+        }
+        List<ChannelRole> roles = new ArrayList<>(channels);
+        for (int i = 0; i < channels; i++) {
+            int channel = layout == null || layout.nb_channels() != channels
+                    ? AV_CHAN_NONE : av_channel_layout_channel_from_index(layout, i);
+            roles.add(role(channel, i, channels));
+        }
+        return new AudioFormat(sampleRate, channels, roles);
+    }
+
+    private static ChannelRole role(int channel, int index, int channels) {
+        if (channel == AV_CHAN_NONE || channel == AV_CHAN_UNKNOWN || channel < 0) {
+            // no layout: assume the usual L R C LFE Ls Rs order of 5.1 and wider files
+            return channels < 6 ? ChannelRole.FRONT : index == 3 ? ChannelRole.LFE : index >= 4 ? ChannelRole.SURROUND
+                    : ChannelRole.FRONT;
+        }
+        if (channel == AV_CHAN_LOW_FREQUENCY || channel == AV_CHAN_LOW_FREQUENCY_2) {
+            return ChannelRole.LFE;
+        }
+        if (channel == AV_CHAN_BACK_LEFT || channel == AV_CHAN_BACK_RIGHT || channel == AV_CHAN_SIDE_LEFT
+                || channel == AV_CHAN_SIDE_RIGHT || channel == AV_CHAN_SURROUND_DIRECT_LEFT
+                || channel == AV_CHAN_SURROUND_DIRECT_RIGHT) {
+            return ChannelRole.SURROUND;
+        }
+        if (channel == AV_CHAN_FRONT_LEFT || channel == AV_CHAN_FRONT_RIGHT || channel == AV_CHAN_FRONT_CENTER) {
+            return ChannelRole.FRONT;
+        }
+        return ChannelRole.OTHER;
     }
 
     private static String codecName(AVCodecParameters codec) {
