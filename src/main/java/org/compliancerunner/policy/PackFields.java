@@ -70,6 +70,30 @@ final class PackFields {
         return text(key);
     }
 
+    /**
+     * A number, the default when the key is absent (a null default makes it required), or null with a problem when it
+     * is not a number or not {@code valid}.
+     */
+    Double number(String key, Double defaultValue, java.util.function.DoublePredicate valid, String expected) {
+        if (value(key) == null && defaultValue != null) {
+            return defaultValue;
+        }
+        String text = defaultValue == null ? requiredText(key, "give " + expected) : text(key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            double number = Double.parseDouble(text);
+            if (Double.isFinite(number) && valid.test(number)) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below like any other unusable value
+        }
+        problemAt(key, "must be " + expected + ", not \"" + text + "\"");
+        return null;
+    }
+
     /** Text of a key, null when absent; a list or mapping where text belongs is a problem. */
     String text(String key) {
         Node value = value(key);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
+import org.compliancerunner.media.Measurements;
 import org.compliancerunner.speech.Transcript;
 import org.compliancerunner.speech.TranscriptSegment;
 import org.springframework.stereotype.Component;
@@ -22,18 +23,33 @@ public class PolicyEngine {
     /** Source of findings that come from the policy itself rather than from a transcript. */
     public static final String POLICY_SOURCE = "policy";
 
+    /** Judges what is said only; technical rules need measurements and give nothing here. */
     public List<Trigger> evaluate(RulePack pack, Transcript transcript, long durationMs) {
+        return evaluate(pack, transcript, null, durationMs);
+    }
+
+    /** Judges what is said and how the video is made, on one timeline. */
+    public List<Trigger> evaluate(RulePack pack, Transcript transcript, Measurements measurements, long durationMs) {
+        List<Trigger> found = new ArrayList<>();
+        for (Rule rule : pack.rules()) {
+            if (TechnicalFindings.isTechnical(rule)) {
+                found.addAll(TechnicalFindings.of(rule, measurements, Math.max(0, durationMs)));
+            }
+        }
         if (transcript == null || !transcript.available()) {
             // nobody may believe speech was checked when it was not
             String note = transcript == null || transcript.note() == null || transcript.note().isBlank()
                     ? "no transcript source for this video" : transcript.note();
-            return List.of(new Trigger(SPEECH_UNAVAILABLE, 0, Math.max(0, durationMs), Severity.MEDIUM, note,
+            found.add(new Trigger(SPEECH_UNAVAILABLE, 0, Math.max(0, durationMs), Severity.MEDIUM, note,
                     POLICY_SOURCE));
+            return merged(found);
         }
         TranscriptWords words = new TranscriptWords(transcript.segments() == null ? List.of() : transcript.segments());
         long videoEnd = durationMs > 0 ? durationMs : lastSegmentEnd(words);
-        List<Trigger> found = new ArrayList<>();
         for (Rule rule : pack.rules()) {
+            if (TechnicalFindings.isTechnical(rule)) {
+                continue;
+            }
             if (rule instanceof PhraseRule phrase) {
                 found.addAll(phraseTriggers(phrase, words));
             } else if (rule instanceof RegexRule regex) {

@@ -48,6 +48,33 @@ final class RuleKinds {
             return phrases == null || window == null ? null
                     : new RequiredPhraseRule(id, severity, phrases, window.orElse(null));
         }));
+        register(new Kind(LoudnessRule.KIND, List.of("target", "tolerance"), (id, severity, fields) -> {
+            Double target = fields.number("target", null, v -> v < 0, "a loudness in LUFS below 0, e.g. target: -23.0");
+            Double tolerance = fields.number("tolerance", 1.0, v -> v >= 0, "a tolerance in LU of 0 or more, e.g. 1.0");
+            return target == null || tolerance == null ? null : new LoudnessRule(id, severity, target, tolerance);
+        }));
+        register(new Kind(TruePeakRule.KIND, List.of("max"), (id, severity, fields) -> {
+            Double max = fields.number("max", null, v -> v <= 6, "a level in dBTP, e.g. max: -1.0");
+            return max == null ? null : new TruePeakRule(id, severity, max);
+        }));
+        register(new Kind(BlackRule.KIND, List.of("minSeconds"), (id, severity, fields) -> {
+            Double seconds = minSeconds(fields, 2.0);
+            return seconds == null ? null : new BlackRule(id, severity, seconds);
+        }));
+        register(new Kind(FreezeRule.KIND, List.of("minSeconds"), (id, severity, fields) -> {
+            Double seconds = minSeconds(fields, 5.0);
+            return seconds == null ? null : new FreezeRule(id, severity, seconds);
+        }));
+        register(new Kind(SilenceRule.KIND, List.of("threshold", "minSeconds"), (id, severity, fields) -> {
+            Double threshold = fields.number("threshold", -60.0, v -> v < 0, "a level in dBFS below 0, e.g. threshold: -60");
+            Double seconds = minSeconds(fields, 3.0);
+            return threshold == null || seconds == null ? null : new SilenceRule(id, severity, threshold, seconds);
+        }));
+        register(new Kind(FlashRule.KIND, List.of(), (id, severity, fields) -> new FlashRule(id, severity)));
+    }
+
+    private static Double minSeconds(PackFields fields, double defaultSeconds) {
+        return fields.number("minSeconds", defaultSeconds, v -> v >= 0.1, "a number of seconds of at least 0.1, e.g. 2.0");
     }
 
     private RuleKinds() {
