@@ -13,7 +13,7 @@ final class FailureStretches {
     private long endMs;
     private long lastIndex = -2;
 
-    /** Adds a failing frame lasting from {@code startMs} to {@code endMs}. */
+    /** Adds a failing frame lasting from {@code frameStartMs} to {@code frameEndMs}. */
     void add(long index, long frameStartMs, long frameEndMs) {
         if (index != lastIndex + 1) {
             close();
