@@ -1,0 +1,122 @@
+package org.compliancerunner.media.flash;
+
+import java.nio.ByteBuffer;
+
+import org.compliancerunner.media.Picture;
+
+/**
+ * Per-pixel relative luminance and saturated-red value of the latest picture and the one before, with their frame
+ * means and how many pixels changed between the two: the numbers BT.1702 judges a flash by.
+ */
+final class PictureLight {
+
+    /** Saturated red is R / (R + G + B) at or above this share, in linear light (IRIS, Ofcom). */
+    private static final float RED_SHARE = 0.8f;
+    /** Scales (R − G − B) so saturated-red differences compare with IRIS's threshold of 20. */
+    private static final float RED_SCALE = 320f;
+
+    private float[] luminance = new float[0];
+    private float[] previousLuminance = new float[0];
+    private float[] red = new float[0];
+    private float[] previousRed = new float[0];
+    private int pixels;
+    private boolean comparable;
+    private float luminanceMean;
+    private float previousLuminanceMean;
+    private float redMean;
+    private float previousRedMean;
+    private int luminanceChanged;
+    private int redChanged;
+
+    /** Takes the next picture; the previous one becomes what it is compared with. */
+    void take(Picture picture) {
+        int width = picture.width();
+        int height = picture.height();
+        comparable = width * height == pixels && pixels > 0;
+        if (!comparable) {
+            resize(width * height);
+        }
+        swap();
+        ByteBuffer rgb = picture.rgb();
+        int stride = picture.stride();
+        double luminanceSum = 0;
+        double redSum = 0;
+        int lumChanges = 0;
+        int redChanges = 0;
+        int i = 0;
+        for (int y = 0; y < height; y++) {
+            int at = y * stride;
+            for (int x = 0; x < width; x++, i++, at += 3) {
+                float r = LinearLight.of(rgb.get(at) & 0xff);
+                float g = LinearLight.of(rgb.get(at + 1) & 0xff);
+                float b = LinearLight.of(rgb.get(at + 2) & 0xff);
+                float y709 = 0.2126f * r + 0.7152f * g + 0.0722f * b;
+                float sum = r + g + b;
+                // only pixels dominated by red count, and only by how much red exceeds the other two
+                float redValue = sum > 0 && r / sum >= RED_SHARE ? Math.max(0f, (r - g - b) * RED_SCALE) : 0f;
+                luminance[i] = y709;
+                red[i] = redValue;
+                luminanceSum += y709;
+                redSum += redValue;
+                if (y709 != previousLuminance[i]) {
+                    lumChanges++;
+                }
+                if (redValue != previousRed[i]) {
+                    redChanges++;
+                }
+            }
+        }
+        previousLuminanceMean = luminanceMean;
+        previousRedMean = redMean;
+        luminanceMean = (float) (luminanceSum / pixels);
+        redMean = (float) (redSum / pixels);
+        luminanceChanged = comparable ? lumChanges : 0;
+        redChanged = comparable ? redChanges : 0;
+    }
+
+    private void resize(int size) {
+        pixels = size;
+        luminance = new float[size];
+        previousLuminance = new float[size];
+        red = new float[size];
+        previousRed = new float[size];
+    }
+
+    private void swap() {
+        float[] spare = previousLuminance;
+        previousLuminance = luminance;
+        luminance = spare;
+        spare = previousRed;
+        previousRed = red;
+        red = spare;
+    }
+
+    int pixels() {
+        return pixels;
+    }
+
+    float luminanceMean() {
+        return luminanceMean;
+    }
+
+    float previousLuminanceMean() {
+        return previousLuminanceMean;
+    }
+
+    float redMean() {
+        return redMean;
+    }
+
+    float previousRedMean() {
+        return previousRedMean;
+    }
+
+    /** Pixels whose luminance differs from the previous picture's; 0 when there is nothing comparable before. */
+    int luminanceChanged() {
+        return luminanceChanged;
+    }
+
+    int redChanged() {
+        return redChanged;
+    }
+}
