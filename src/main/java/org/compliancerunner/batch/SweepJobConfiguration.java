@@ -2,6 +2,8 @@ package org.compliancerunner.batch;
 
 import org.compliancerunner.catalog.ClaimedVideo;
 import org.compliancerunner.catalog.SweepQueue;
+import org.compliancerunner.inspection.VideoInspection;
+import org.compliancerunner.media.MeasurementStore;
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.RulePackException;
 import org.compliancerunner.policy.RulePacks;
@@ -106,9 +108,9 @@ class SweepJobConfiguration {
     @Bean
     @StepScope
     VideoOutcomeWriter videoOutcomeWriter(SweepQueue queue, TranscriptStore transcripts, TriggerStore triggers,
-                                                RulePacks packs, @Value("#{stepExecution}") StepExecution step)
-            throws RulePackException {
-        return new VideoOutcomeWriter(queue, transcripts, triggers, packOf(packs, step),
+                                          MeasurementStore measurements, RulePacks packs,
+                                          @Value("#{stepExecution}") StepExecution step) throws RulePackException {
+        return new VideoOutcomeWriter(queue, transcripts, triggers, measurements, packOf(packs, step),
                 step.getJobExecution().getJobInstanceId());
     }
 

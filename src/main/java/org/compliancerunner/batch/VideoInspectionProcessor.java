@@ -1,7 +1,10 @@
 package org.compliancerunner.batch;
 
+import java.nio.file.Path;
+
 import org.compliancerunner.catalog.ClaimedVideo;
 import org.compliancerunner.catalog.SweepQueue;
+import org.compliancerunner.inspection.VideoInspection;
 import org.compliancerunner.policy.RulePack;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,6 +33,6 @@ class VideoInspectionProcessor implements ItemProcessor<ClaimedVideo, VideoOutco
     @Override
     public VideoOutcome process(ClaimedVideo video) {
         ownTransaction.executeWithoutResult(status -> queue.markProcessing(video.id(), jobInstanceId));
-        return inspection.inspect(video, pack);
+        return new VideoOutcome(video, inspection.inspect(Path.of(video.mediaPath()), video.durationMs(), pack));
     }
 }

@@ -3,6 +3,8 @@ package org.compliancerunner.batch;
 import org.compliancerunner.catalog.SweepQueue;
 import org.compliancerunner.catalog.VideoResult;
 import org.compliancerunner.catalog.VideoStatus;
+import org.compliancerunner.inspection.Inspection;
+import org.compliancerunner.media.MeasurementStore;
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.TriggerStore;
 import org.compliancerunner.speech.TranscriptStore;
@@ -18,14 +20,16 @@ class VideoOutcomeWriter implements ItemWriter<VideoOutcome> {
     private final SweepQueue queue;
     private final TranscriptStore transcripts;
     private final TriggerStore triggers;
+    private final MeasurementStore measurements;
     private final RulePack pack;
     private final long jobInstanceId;
 
-    VideoOutcomeWriter(SweepQueue queue, TranscriptStore transcripts, TriggerStore triggers, RulePack pack,
-                       long jobInstanceId) {
+    VideoOutcomeWriter(SweepQueue queue, TranscriptStore transcripts, TriggerStore triggers,
+                       MeasurementStore measurements, RulePack pack, long jobInstanceId) {
         this.queue = queue;
         this.transcripts = transcripts;
         this.triggers = triggers;
+        this.measurements = measurements;
         this.pack = pack;
         this.jobInstanceId = jobInstanceId;
     }
@@ -34,17 +38,18 @@ class VideoOutcomeWriter implements ItemWriter<VideoOutcome> {
     public void write(Chunk<? extends VideoOutcome> chunk) {
         for (VideoOutcome outcome : chunk) {
             long videoId = outcome.video().id();
-            if (!outcome.succeeded()) {
-                queue.finish(videoId, jobInstanceId, new VideoResult(VideoStatus.FAILED, outcome.failureReason(), null,
-                        pack.name(), pack.version(), outcome.timing().analysisMs(), outcome.timing().decodeMs()));
+            Inspection found = outcome.inspection();
+            if (!found.succeeded()) {
+                queue.finish(videoId, jobInstanceId, new VideoResult(VideoStatus.FAILED, found.failureReason(), null,
+                        pack.name(), pack.version(), found.analysisMs(), found.decodeMs()));
                 continue;
             }
             boolean ours = queue.finish(videoId, jobInstanceId, new VideoResult(VideoStatus.DONE, null,
-                    outcome.transcript().source(), pack.name(), pack.version(), outcome.timing().analysisMs(),
-                    outcome.timing().decodeMs()));
+                    found.transcript().source(), pack.name(), pack.version(), found.analysisMs(), found.decodeMs()));
             if (ours) {
-                transcripts.replace(videoId, outcome.transcript().segments());
-                triggers.replace(videoId, pack.name(), pack.version(), outcome.triggers());
+                transcripts.replace(videoId, found.transcript().segments());
+                measurements.replace(videoId, found.measurements());
+                triggers.replace(videoId, pack.name(), pack.version(), found.triggers());
             }
         }
     }

@@ -29,8 +29,11 @@ class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
 
     @Override
     public void run(String... args) {
-        String[] commandArgs = Arrays.stream(args).filter(arg -> !SETTING.matcher(arg).matches()).toArray(String[]::new);
-        exitCode = commandLine(command, factory).execute(commandArgs);
+        exitCode = commandLine(command, factory).execute(withoutSettings(args));
+    }
+
+    static String[] withoutSettings(String[] args) {
+        return Arrays.stream(args).filter(arg -> !SETTING.matcher(arg).matches()).toArray(String[]::new);
     }
 
     @Override

@@ -31,7 +31,10 @@ public final class SampleMedia {
     static final int CHANNELS = 2;
 
     // About -20 dBFS: audible, far from clipping, and not silence to a silence detector.
-    private static final double TONE_AMPLITUDE = 0.1;
+    // a stereo 440 Hz tone at this amplitude measures about -23 LUFS, the EBU R128 target
+    static final double COMPLIANT_AMPLITUDE = 0.075;
+    // and at this one about -11 LUFS, as loud as an over-compressed advert
+    static final double LOUD_AMPLITUDE = 0.3;
     private static final double TONE_HZ = 440;
 
     static {
@@ -48,7 +51,7 @@ public final class SampleMedia {
 
     /** As {@link #writeClip(Path, double, int, int)}; each variant has its own tone and grey, so its own content hash. */
     public static void writeClip(Path file, double seconds, int width, int height, int variant) {
-        writeClip(file, seconds, seconds, width, height, false, variant);
+        writeClip(file, seconds, seconds, width, height, false, variant, COMPLIANT_AMPLITUDE);
     }
 
     /**
@@ -57,11 +60,11 @@ public final class SampleMedia {
      *                     then still opens, and only decoding finds the missing end
      */
     static void writeClip(Path file, double seconds, double audioSeconds, int width, int height, boolean indexFirst) {
-        writeClip(file, seconds, audioSeconds, width, height, indexFirst, 0);
+        writeClip(file, seconds, audioSeconds, width, height, indexFirst, 0, COMPLIANT_AMPLITUDE);
     }
 
     private static void writeClip(Path file, double seconds, double audioSeconds, int width, int height,
-                                  boolean indexFirst, int variant) {
+                                  boolean indexFirst, int variant, double amplitude) {
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, CHANNELS)) {
             recorder.setFormat("mp4");
             recorder.setVideoCodec(AV_CODEC_ID_H264);
@@ -76,7 +79,7 @@ public final class SampleMedia {
                 recorder.setOption("movflags", "+faststart");
             }
             recorder.start();
-            record(recorder, frames(seconds), frames(audioSeconds), width, height, Math.floorMod(variant, 4096));
+            record(recorder, frames(seconds), frames(audioSeconds), width, height, Math.floorMod(variant, 4096), amplitude);
             recorder.stop();
         } catch (FrameRecorder.Exception e) {
             throw new IllegalStateException("cannot write sample clip " + file + ": " + e.getMessage(), e);
@@ -88,7 +91,7 @@ public final class SampleMedia {
     }
 
     private static void record(FFmpegFrameRecorder recorder, int frames, int audioFrames, int width, int height,
-                               int variant) throws FrameRecorder.Exception {
+                               int variant, double amplitude) throws FrameRecorder.Exception {
         double toneHz = TONE_HZ + variant;
         byte grey = (byte) (96 + variant % 64);
         Frame picture = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
@@ -105,7 +108,7 @@ public final class SampleMedia {
             }
             tone.clear();
             for (int s = 0; s < samplesPerFrame; s++, sample++) {
-                short value = (short) (Short.MAX_VALUE * TONE_AMPLITUDE
+                short value = (short) (Short.MAX_VALUE * amplitude
                         * Math.sin(2 * Math.PI * toneHz * sample / SAMPLE_RATE));
                 tone.put(value).put(value);
             }
@@ -152,14 +155,15 @@ public final class SampleMedia {
 
     /**
      * Writes the demo set into dir (created if needed, files overwritten): {@code ad-spot.mp4/.srt} with a
-     * guaranteed-returns claim at 4–8 s, a clean {@code station-ident.mp4/.srt}, and {@code broken-upload.mp4},
+     * guaranteed-returns claim at 4–8 s and a sound track far louder than EBU R128 allows, a clean
+     * {@code station-ident.mp4/.srt} at -23 LUFS, and {@code broken-upload.mp4},
      * the first 60% of ad-spot.mp4, which is recognised as media but cannot be opened.
      */
     public static Path writeDemoSet(Path dir) {
         try {
             Files.createDirectories(dir);
             Path adSpot = dir.resolve("ad-spot.mp4");
-            writeClip(adSpot, 12, 640, 360);
+            writeClip(adSpot, 12, 12, 640, 360, false, 1, LOUD_AMPLITUDE);
             writeCaptions(dir.resolve("ad-spot.srt"), List.of(
                     new Cue(0, 3_500, "Planning for tomorrow starts today."),
                     new Cue(4_000, 8_000, "Our fund offers guaranteed returns for every investor."),

@@ -1,6 +1,14 @@
 package org.compliancerunner.policy;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +36,43 @@ public class RulePackParser {
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     private static final List<String> PACK_KEYS = List.of("pack", "version", "rules");
+
+    static final String DEFAULT_PACK = "rules/default-pack.yaml";
+
+    /** Reads a rule pack file (UTF-8 YAML); an unreadable file is a problem like any other. */
+    public RulePack parse(Path file) throws RulePackException {
+        String origin = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new RulePackException(origin, List.of("is a directory; give the path of a rule pack YAML file"));
+        }
+        String body;
+        try {
+            body = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new RulePackException(origin, List.of("no such file; check the path of the rule pack"));
+        } catch (AccessDeniedException e) {
+            throw new RulePackException(origin, List.of("cannot be read: permission denied"));
+        } catch (CharacterCodingException e) {
+            throw new RulePackException(origin, List.of("is not UTF-8 text; save the rule pack as UTF-8"));
+        } catch (IOException e) {
+            throw new RulePackException(origin, List.of("cannot be read: " + e.getMessage()));
+        }
+        return parse(body, origin);
+    }
+
+    /** The pack shipped with the application; it is tested, so a failure here is a broken build. */
+    public RulePack defaultPack() {
+        try (InputStream in = RulePackParser.class.getClassLoader().getResourceAsStream(DEFAULT_PACK)) {
+            if (in == null) {
+                throw new IllegalStateException("classpath:" + DEFAULT_PACK + " is missing from the application");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + DEFAULT_PACK);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read classpath:" + DEFAULT_PACK + ": " + e.getMessage(), e);
+        } catch (RulePackException e) {
+            throw new IllegalStateException("the built-in rule pack is invalid: " + e.getMessage(), e);
+        }
+    }
 
     /** Parses {@code body}; {@code origin} (a path, "classpath:…") only labels the problems. */
     public RulePack parse(String body, String origin) throws RulePackException {

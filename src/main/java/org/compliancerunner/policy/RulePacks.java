@@ -1,12 +1,5 @@
 package org.compliancerunner.policy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +15,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class RulePacks {
 
-    static final String DEFAULT_PACK = "rules/default-pack.yaml";
-
     private final JdbcClient jdbc;
     private final RulePackParser parser;
 
@@ -33,41 +24,16 @@ public class RulePacks {
     }
 
     public RulePack parse(Path file) throws RulePackException {
-        String origin = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new RulePackException(origin, List.of("is a directory; give the path of a rule pack YAML file"));
-        }
-        String body;
-        try {
-            body = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new RulePackException(origin, List.of("no such file; check the path of the rule pack"));
-        } catch (AccessDeniedException e) {
-            throw new RulePackException(origin, List.of("cannot be read: permission denied"));
-        } catch (CharacterCodingException e) {
-            throw new RulePackException(origin, List.of("is not UTF-8 text; save the rule pack as UTF-8"));
-        } catch (IOException e) {
-            throw new RulePackException(origin, List.of("cannot be read: " + e.getMessage()));
-        }
-        return parser.parse(body, origin);
+        return parser.parse(file);
     }
 
     public RulePack parse(String body, String origin) throws RulePackException {
         return parser.parse(body, origin);
     }
 
-    /** The pack shipped with the application; it is tested, so a failure here is a broken build. */
+    /** The pack shipped with the application. */
     public RulePack defaultPack() {
-        try (InputStream in = RulePacks.class.getClassLoader().getResourceAsStream(DEFAULT_PACK)) {
-            if (in == null) {
-                throw new IllegalStateException("classpath:" + DEFAULT_PACK + " is missing from the application");
-            }
-            return parser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + DEFAULT_PACK);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read classpath:" + DEFAULT_PACK + ": " + e.getMessage(), e);
-        } catch (RulePackException e) {
-            throw new IllegalStateException("the built-in rule pack is invalid: " + e.getMessage(), e);
-        }
+        return parser.defaultPack();
     }
 
     /**

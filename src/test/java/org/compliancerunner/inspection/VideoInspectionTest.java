@@ -1,4 +1,4 @@
-package org.compliancerunner.batch;
+package org.compliancerunner.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.compliancerunner.catalog.ClaimedVideo;
 import org.compliancerunner.media.MediaDecoder;
 import org.compliancerunner.media.MediaInfo;
 import org.compliancerunner.media.MediaProbe;
@@ -34,12 +33,11 @@ class VideoInspectionTest {
     private final SpeechEngines speech = mock(SpeechEngines.class);
     private final VideoInspection inspection = new VideoInspection(probe, decoder, speech, new PolicyEngine());
     private final RulePack pack = new RulePack("p", 1, "0".repeat(64), "", List.of());
-    private ClaimedVideo video;
+    private Path file;
 
     @BeforeEach
     void video() throws Exception {
-        Path file = Files.writeString(dir.resolve("clip.mp4"), "bytes");
-        video = new ClaimedVideo(5, "clip", file.toString(), 1000L);
+        file = Files.writeString(dir.resolve("clip.mp4"), "bytes");
         when(probe.probe(any())).thenReturn(new MediaInfo("mp4", 1000, "h264", "aac", 0));
         when(speech.open(any(), any())).thenReturn(mock(TranscriptionSession.class));
     }
@@ -48,26 +46,28 @@ class VideoInspectionTest {
     void anUnexpectedFaultInTheDecoderFailsOnlyThatVideo() throws Exception {
         when(decoder.decode(any(), any())).thenThrow(new IllegalStateException("native decoder state is invalid"));
 
-        VideoOutcome outcome = inspection.inspect(video, pack);
+        Inspection outcome = inspection.inspect(file, 1000L, pack);
 
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.failureReason()).contains("unexpected error", "native decoder state is invalid");
-        assertThat(outcome.timing().analysisMs()).isNotNegative();
+        assertThat(outcome.analysisMs()).isNotNegative();
+        assertThat(outcome.decodeMs()).isNotNull();
     }
 
     @Test
     void aDatabaseFailureIsNotBlamedOnTheVideo() throws Exception {
         when(decoder.decode(any(), any())).thenThrow(new DataAccessResourceFailureException("connection lost"));
 
-        assertThatThrownBy(() -> inspection.inspect(video, pack)).isInstanceOf(DataAccessResourceFailureException.class);
+        assertThatThrownBy(() -> inspection.inspect(file, 1000L, pack)).isInstanceOf(DataAccessResourceFailureException.class);
     }
 
     @Test
     void aFileRemovedSinceIngestFailsWithItsPath() throws Exception {
-        Files.delete(Path.of(video.mediaPath()));
+        Files.delete(file);
 
-        VideoOutcome outcome = inspection.inspect(video, pack);
+        Inspection outcome = inspection.inspect(file, 1000L, pack);
 
-        assertThat(outcome.failureReason()).isEqualTo("file not found or not readable: " + video.mediaPath());
+        assertThat(outcome.failureReason()).isEqualTo("file not found or not readable: " + file);
+        assertThat(outcome.measurements()).isNull();
     }
 }

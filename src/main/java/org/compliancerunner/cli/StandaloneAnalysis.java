@@ -1,0 +1,55 @@
+package org.compliancerunner.cli;
+
+import java.util.Arrays;
+
+import org.compliancerunner.inspection.VideoInspection;
+import org.compliancerunner.media.MediaDecoder;
+import org.compliancerunner.media.MediaProbe;
+import org.compliancerunner.policy.PolicyEngine;
+import org.compliancerunner.policy.RulePackParser;
+import org.compliancerunner.speech.SpeechEngines;
+import org.compliancerunner.speech.SpeechProperties;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import picocli.CommandLine.IFactory;
+import picocli.spring.boot.autoconfigure.PicocliAutoConfiguration;
+
+/**
+ * The {@code analyze} command on its own: only the decode, speech and policy beans, no database, no job repository.
+ * An editor's check or a CI gate should not start PostgreSQL or write under $COMPLIANCE_HOME.
+ */
+@Import({MediaProbe.class, MediaDecoder.class, SpeechEngines.class, PolicyEngine.class, RulePackParser.class,
+        VideoInspection.class, JsonOutput.class, AnalyzeCommand.class})
+@EnableConfigurationProperties(SpeechProperties.class)
+@ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
+        ValidationAutoConfiguration.class, JacksonAutoConfiguration.class, PicocliAutoConfiguration.class})
+public final class StandaloneAnalysis {
+
+    public static final String COMMAND = "analyze";
+
+    private StandaloneAnalysis() {
+    }
+
+    /** Whether the process was asked for a command that runs without the database. */
+    public static boolean wanted(String[] args) {
+        return args.length > 0 && COMMAND.equals(args[0]);
+    }
+
+    /** Runs {@code analyze …} and returns its exit code. */
+    public static int run(String[] args) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StandaloneAnalysis.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false).run(args)) {
+            String[] commandArgs = CommandLineEntry.withoutSettings(Arrays.copyOfRange(args, 1, args.length));
+            return CommandLineEntry.commandLine(context.getBean(AnalyzeCommand.class), context.getBean(IFactory.class))
+                    .execute(commandArgs);
+        }
+    }
+}

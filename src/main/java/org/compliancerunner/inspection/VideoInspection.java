@@ -1,0 +1,100 @@
+package org.compliancerunner.inspection;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.compliancerunner.media.MediaDecoder;
+import org.compliancerunner.media.MediaException;
+import org.compliancerunner.media.MediaInfo;
+import org.compliancerunner.media.MediaListener;
+import org.compliancerunner.media.MediaProbe;
+import org.compliancerunner.media.Measurements;
+import org.compliancerunner.media.TechnicalAnalysis;
+import org.compliancerunner.policy.PolicyEngine;
+import org.compliancerunner.policy.RulePack;
+import org.compliancerunner.policy.Trigger;
+import org.compliancerunner.speech.SpeechEngines;
+import org.compliancerunner.speech.Transcript;
+import org.compliancerunner.speech.TranscriptionException;
+import org.compliancerunner.speech.TranscriptionSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks one file: a single decode pass feeds the transcriber and every technical analyzer, then the rule pack
+ * judges transcript and measurements on one timeline. Anything wrong with the file itself becomes the inspection's
+ * failure reason; it never escapes to fail a sweep.
+ */
+@Component
+public class VideoInspection {
+
+    private static final Logger log = LoggerFactory.getLogger(VideoInspection.class);
+
+    private final MediaProbe probe;
+    private final MediaDecoder decoder;
+    private final SpeechEngines speech;
+    private final PolicyEngine policy;
+
+    public VideoInspection(MediaProbe probe, MediaDecoder decoder, SpeechEngines speech, PolicyEngine policy) {
+        this.probe = probe;
+        this.decoder = decoder;
+        this.speech = speech;
+        this.policy = policy;
+    }
+
+    /**
+     * @param knownDurationMs the duration recorded at ingest, used when the container does not state one; may be null
+     */
+    public Inspection inspect(Path file, Long knownDurationMs, RulePack pack) {
+        long started = System.nanoTime();
+        if (!Files.isReadable(file)) {
+            return failed(file, null, null, "file not found or not readable: " + file, started, null);
+        }
+        MediaInfo info = null;
+        TechnicalAnalysis technical = null;
+        Long decodeMs = null;
+        try {
+            info = probe.probe(file);
+            technical = TechnicalAnalysis.of(info);
+            try (TranscriptionSession session = speech.open(file, info)) {
+                List<MediaListener> listeners = new ArrayList<>(technical.listeners());
+                listeners.add(session);
+                long decodeStarted = System.nanoTime();
+                try {
+                    decoder.decode(file, listeners);
+                } finally {
+                    decodeMs = millisSince(decodeStarted);
+                }
+                Transcript transcript = session.finish();
+                Measurements measurements = technical.measurements();
+                long durationMs = info.durationMs() >= 0 ? info.durationMs() : knownDurationMs == null ? 0 : knownDurationMs;
+                List<Trigger> triggers = policy.evaluate(pack, transcript, measurements, durationMs);
+                return new Inspection(file, info, transcript, measurements, triggers, null, millisSince(started), decodeMs);
+            }
+        } catch (MediaException e) {
+            return failed(file, info, technical, e.getMessage(), started, decodeMs);
+        } catch (TranscriptionException e) {
+            return failed(file, info, technical, "transcription failed: " + e.getMessage(), started, decodeMs);
+        } catch (DataAccessException e) {
+            throw e; // the database is the sweep's problem, not the video's: the chunk rolls back and a restart redoes it
+        } catch (RuntimeException e) {
+            // an unexpected fault in a decoder or engine on this file must not stop the other videos
+            log.warn("{} failed with an unexpected error", file, e);
+            return failed(file, info, technical, "unexpected error while analysing: " + e, started, decodeMs);
+        }
+    }
+
+    private static Inspection failed(Path file, MediaInfo info, TechnicalAnalysis technical, String reason,
+                                     long started, Long decodeMs) {
+        Measurements partial = technical == null || decodeMs == null ? null : technical.measurementsUntilFailure(reason);
+        return new Inspection(file, info, null, partial, List.of(), reason, millisSince(started), decodeMs);
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
+    }
+}

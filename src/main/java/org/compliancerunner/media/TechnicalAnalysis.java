@@ -1,0 +1,124 @@
+package org.compliancerunner.media;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.compliancerunner.media.flash.FlashDetector;
+import org.compliancerunner.media.loudness.LoudnessMeter;
+import org.compliancerunner.media.picture.BlackDetector;
+import org.compliancerunner.media.picture.FreezeDetector;
+import org.compliancerunner.media.silence.SilenceMeter;
+
+/**
+ * The technical analyzers of one video, all listening to its one decode pass: loudness and peak levels when it has
+ * sound; black, freeze and flash when it has pictures. What cannot be measured is said in the notes.
+ */
+public final class TechnicalAnalysis {
+
+    private final LoudnessMeter loudness;
+    private final SilenceMeter levels;
+    private final BlackDetector black;
+    private final FreezeDetector freeze;
+    private final FlashDetector flash;
+    private final Progress progress;
+    private final List<String> notes = new ArrayList<>();
+
+    private TechnicalAnalysis(MediaInfo info) {
+        boolean sound = info.hasAudio();
+        boolean pictures = info.hasVideo();
+        loudness = sound ? new LoudnessMeter() : null;
+        levels = sound ? new SilenceMeter() : null;
+        black = pictures ? new BlackDetector() : null;
+        freeze = pictures ? new FreezeDetector() : null;
+        flash = pictures ? new FlashDetector() : null;
+        progress = new Progress(pictures);
+        if (!sound) {
+            notes.add("no audio stream: loudness, true peak and silence were not measured");
+        }
+        if (!pictures) {
+            notes.add("no video stream: black, frozen picture and flashes were not measured");
+        }
+    }
+
+    /** The analyzers for a probed file. */
+    public static TechnicalAnalysis of(MediaInfo info) {
+        return new TechnicalAnalysis(info);
+    }
+
+    /** The listeners to add to the decode pass. */
+    public List<MediaListener> listeners() {
+        List<MediaListener> listeners = new ArrayList<>();
+        listeners.add(progress);
+        for (MediaListener analyzer : new MediaListener[] {loudness, levels, black, freeze, flash}) {
+            if (analyzer != null) {
+                listeners.add(analyzer);
+            }
+        }
+        return listeners;
+    }
+
+    /** What was measured once the decode pass ended. */
+    public Measurements measurements() {
+        return collect(List.copyOf(notes));
+    }
+
+    /** What was measured up to where decoding stopped, for a file that could not be decoded to its end. */
+    public Measurements measurementsUntilFailure(String reason) {
+        long reachedMs = progress.reachedMs();
+        for (MediaListener analyzer : listeners()) {
+            analyzer.onEnd(reachedMs);
+        }
+        List<String> all = new ArrayList<>(notes);
+        all.add(String.format(Locale.ROOT, "measured only the first %.1f s: %s", reachedMs / 1000.0, reason));
+        return collect(all);
+    }
+
+    private Measurements collect(List<String> allNotes) {
+        return new Measurements(
+                loudness == null ? null : loudness.result(),
+                levels == null ? null : levels.levels(),
+                black == null ? null : black.intervals(),
+                freeze == null ? null : freeze.intervals(),
+                flash == null ? null : flash.report(),
+                allNotes);
+    }
+
+    /** How far the decode pass got, so analyzers can be closed where a broken file stopped. */
+    private static final class Progress implements MediaListener {
+        private final boolean pictures;
+        private long audioFrames;
+        private int sampleRate;
+        private long lastPictureMs;
+
+        Progress(boolean pictures) {
+            this.pictures = pictures;
+        }
+
+        @Override
+        public boolean wantsAudio() {
+            return true;
+        }
+
+        @Override
+        public boolean wantsVideo() {
+            return pictures;
+        }
+
+        @Override
+        public void onAudio(AudioFormat format, float[] samples, int frames) {
+            sampleRate = format.sampleRate();
+            audioFrames += frames;
+        }
+
+        @Override
+        public void onPicture(Picture picture) {
+            lastPictureMs = picture.timestampMs();
+        }
+
+        long reachedMs() {
+            long audioMs = sampleRate > 0 ? audioFrames * 1000 / sampleRate : 0;
+            return Math.max(audioMs, lastPictureMs);
+        }
+    }
+}
