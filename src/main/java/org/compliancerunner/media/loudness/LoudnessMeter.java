@@ -129,10 +129,16 @@ public final class LoudnessMeter implements MediaListener {
 
     /** Mean-square weighted energy of the last {@code count} ticks. */
     private double meanEnergy(int count) {
+        int end = (int) (ticks % SHORT_TERM_TICKS);
+        int start = end - count;
         double energy = 0;
         long frames = 0;
-        for (long tick = ticks - count; tick < ticks; tick++) {
-            int slot = (int) (tick % SHORT_TERM_TICKS);
+        // The ring wraps at most once: its tail first, then its head.
+        for (int slot = start < 0 ? start + SHORT_TERM_TICKS : SHORT_TERM_TICKS; slot < SHORT_TERM_TICKS; slot++) {
+            energy += tickEnergy[slot];
+            frames += tickFrames[slot];
+        }
+        for (int slot = Math.max(start, 0); slot < end; slot++) {
             energy += tickEnergy[slot];
             frames += tickFrames[slot];
         }

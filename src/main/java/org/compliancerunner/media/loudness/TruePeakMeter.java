@@ -5,7 +5,8 @@ package org.compliancerunner.media.loudness;
  * interpolator (4× below 96 kHz, 2× below 192 kHz, none above), over all channels.
  *
  * <p>The interpolator is a 49-tap Hann-windowed sinc with its cut-off at the original Nyquist frequency, as in
- * libebur128; phase 0 is a pure delay, so the sample peak is always included.
+ * libebur128. Its phase 0 is a pure delay, so it is read as the input sample itself; only the in-between phases are
+ * computed, all from one pass over the window.
  */
 final class TruePeakMeter {
 
@@ -13,8 +14,10 @@ final class TruePeakMeter {
 
     private final int factor;
     private final int phaseTaps;
-    // coefficients[phase * phaseTaps + k] weighs the input k samples back.
-    private final double[] coefficients;
+    // Coefficients of the in-between phases 1..factor-1, each weighing the input k samples back.
+    private final double[] first;
+    private final double[] second;
+    private final double[] third;
     // Per channel the last phaseTaps inputs, stored twice so a window is always contiguous.
     private final double[][] history;
     private int position;
@@ -22,19 +25,24 @@ final class TruePeakMeter {
 
     TruePeakMeter(int sampleRate, int channels) {
         factor = sampleRate < 96_000 ? 4 : sampleRate < 192_000 ? 2 : 1;
-        phaseTaps = factor == 1 ? 1 : (TAPS + factor - 1) / factor;
-        coefficients = factor == 1 ? new double[] {1.0} : interpolator(factor, phaseTaps);
+        phaseTaps = factor == 1 ? 0 : (TAPS - 1) / factor;
+        first = phase(1);
+        second = phase(2);
+        third = phase(3);
         history = new double[channels][2 * phaseTaps];
     }
 
-    private static double[] interpolator(int factor, int phaseTaps) {
-        double[] c = new double[factor * phaseTaps];
-        for (int j = 0; j < TAPS; j++) {
-            double m = j - (TAPS - 1) / 2.0;
-            double x = m * Math.PI / factor;
-            double sinc = Math.abs(m) < 1e-9 ? 1.0 : Math.sin(x) / x;
+    /** The taps {@code j ≡ phase (mod factor)} of the windowed sinc; the end taps are zero under the window. */
+    private double[] phase(int phase) {
+        double[] c = new double[phaseTaps];
+        if (phase >= factor) {
+            return c;
+        }
+        for (int k = 0; k < phaseTaps; k++) {
+            int j = phase + k * factor;
+            double x = (j - (TAPS - 1) / 2.0) * Math.PI / factor;
             double hann = 0.5 * (1 - Math.cos(2 * Math.PI * j / (TAPS - 1)));
-            c[(j % factor) * phaseTaps + j / factor] = sinc * hann;
+            c[k] = Math.sin(x) / x * hann;
         }
         return c;
     }
@@ -42,15 +50,17 @@ final class TruePeakMeter {
     void accept(float[] interleaved, int channels, int frames) {
         int next = position;
         for (int channel = 0; channel < channels; channel++) {
-            next = scan(interleaved, channels, channel, frames, history[channel]);
+            next = switch (factor) {
+                case 4 -> scanFourTimes(interleaved, channels, channel, frames, history[channel]);
+                case 2 -> scanTwice(interleaved, channels, channel, frames, history[channel]);
+                default -> scanSamples(interleaved, channels, channel, frames);
+            };
         }
         position = next;
     }
 
-    /** Scans one channel from the shared window position and returns where the window ends up. */
-    private int scan(float[] interleaved, int channels, int channel, int frames, double[] window) {
+    private int scanFourTimes(float[] interleaved, int channels, int channel, int frames, double[] window) {
         int taps = phaseTaps;
-        double[] c = coefficients;
         double max = peak;
         int p = position;
         for (int i = channel, end = frames * channels; i < end; i += channels) {
@@ -58,19 +68,58 @@ final class TruePeakMeter {
             double x = interleaved[i];
             window[p] = x;
             window[p + taps] = x;
-            for (int phase = 0, base = 0; phase < factor; phase++, base += taps) {
-                double y = 0;
-                for (int k = 0; k < taps; k++) {
-                    y += c[base + k] * window[p + k];
-                }
-                double magnitude = Math.abs(y);
-                if (magnitude > max) {
-                    max = magnitude;
-                }
+            double y1 = 0;
+            double y2 = 0;
+            double y3 = 0;
+            for (int k = 0; k < taps; k++) {
+                double w = window[p + k];
+                y1 += first[k] * w;
+                y2 += second[k] * w;
+                y3 += third[k] * w;
             }
+            max = larger(max, Math.abs(x), Math.abs(y1), Math.abs(y2), Math.abs(y3));
         }
         peak = max;
         return p;
+    }
+
+    private int scanTwice(float[] interleaved, int channels, int channel, int frames, double[] window) {
+        int taps = phaseTaps;
+        double max = peak;
+        int p = position;
+        for (int i = channel, end = frames * channels; i < end; i += channels) {
+            p = p == 0 ? taps - 1 : p - 1;
+            double x = interleaved[i];
+            window[p] = x;
+            window[p + taps] = x;
+            double y = 0;
+            for (int k = 0; k < taps; k++) {
+                y += first[k] * window[p + k];
+            }
+            max = larger(max, Math.abs(x), Math.abs(y), 0, 0);
+        }
+        peak = max;
+        return p;
+    }
+
+    private int scanSamples(float[] interleaved, int channels, int channel, int frames) {
+        double max = peak;
+        for (int i = channel, end = frames * channels; i < end; i += channels) {
+            double x = Math.abs(interleaved[i]);
+            if (x > max) {
+                max = x;
+            }
+        }
+        peak = max;
+        return position;
+    }
+
+    // Plain comparisons: Math.max pays for NaN and signed-zero rules these magnitudes never need.
+    private static double larger(double max, double a, double b, double c, double d) {
+        double ab = a > b ? a : b;
+        double cd = c > d ? c : d;
+        double abcd = ab > cd ? ab : cd;
+        return abcd > max ? abcd : max;
     }
 
     /** The true peak so far in dBTP; {@link Double#NEGATIVE_INFINITY} for digital silence. */

@@ -2,6 +2,7 @@ package org.compliancerunner.media.loudness;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,8 +82,8 @@ record GroundTruth(List<Expectation> expectations, boolean authoritative) {
                 new Expectation(Quantity.S, Double.parseDouble(m.group(5)), 0.25, 0.25));
     }
 
-    private static java.util.Optional<Double> find(Pattern pattern, String text) {
+    private static Optional<Double> find(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
-        return m.find() ? java.util.Optional.of(Double.parseDouble(m.group(1))) : java.util.Optional.empty();
+        return m.find() ? Optional.of(Double.parseDouble(m.group(1))) : Optional.empty();
     }
 }
