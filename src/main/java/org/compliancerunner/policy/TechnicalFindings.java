@@ -19,6 +19,9 @@ final class TechnicalFindings {
     /** Source of findings measured from the file itself. */
     static final String SOURCE = "measurement";
 
+    // the one-second window of the flash guidance: failures closer than this belong to one sequence
+    private static final long FLASH_GAP_MS = 1000;
+
     private TechnicalFindings() {
     }
 
@@ -100,11 +103,26 @@ final class TechnicalFindings {
         }
         String counts = "up to " + report.maxLuminanceTransitions() + " luminance and " + report.maxRedTransitions()
                 + " red transitions in one second";
-        return report.failures().stream()
+        return joined(report.failures(), FLASH_GAP_MS).stream()
                 .map(failure -> new Trigger(rule.id(), failure.startMs(), failure.endMs(), rule.severity(),
                         "photosensitive flashing fails ITU-R BT.1702 / Ofcom guidance for "
-                                + number(failure.durationMs() / 1000.0) + " s (" + counts + ")", SOURCE))
+                                + String.format(Locale.ROOT, "%.2f", failure.durationMs() / 1000.0) + " s (" + counts + ")",
+                        SOURCE))
                 .toList();
+    }
+
+    /** Failing frames a moment apart are one flashing sequence to an operator, not dozens of findings. */
+    static List<Interval> joined(List<Interval> intervals, long maxGapMs) {
+        List<Interval> joined = new ArrayList<>();
+        for (Interval interval : intervals) {
+            Interval last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if (last != null && interval.startMs() - last.endMs() <= maxGapMs) {
+                joined.set(joined.size() - 1, new Interval(last.startMs(), Math.max(last.endMs(), interval.endMs())));
+            } else {
+                joined.add(interval);
+            }
+        }
+        return joined;
     }
 
     private static long millis(double seconds) {

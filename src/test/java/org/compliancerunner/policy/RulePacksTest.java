@@ -115,9 +115,12 @@ class RulePacksTest {
     void defaultPackParsesAndFlagsTheDemoClaims() {
         RulePack pack = rulePacks.defaultPack();
         assertThat(pack.name()).isEqualTo("broadcast-default");
-        assertThat(pack.version()).isEqualTo(1);
+        assertThat(pack.version()).isEqualTo(2);
         assertThat(pack.rules()).extracting(Rule::id).containsExactly(
-                "language.profanity", "claims.guarantee", "claims.health", "claims.risk-free");
+                "language.profanity", "claims.guarantee", "claims.health", "claims.risk-free",
+                "audio.loudness", "audio.true-peak", "picture.black", "picture.freeze", "audio.silence", "picture.flash");
+        assertThat(pack.rules()).filteredOn(r -> r instanceof LoudnessRule)
+                .containsExactly(new LoudnessRule("audio.loudness", Severity.HIGH, -23.0, 1.0));
         assertThat(pack.rules()).noneMatch(r -> r instanceof RequiredPhraseRule);
 
         Transcript demo = new Transcript("captions:srt", List.of(

@@ -134,6 +134,20 @@ class TechnicalRulesTest {
         assertThat(triggers).singleElement().satisfies(t -> assertThat(t.evidence()).contains("-inf LUFS", "silent"));
     }
 
+    @Test
+    void flashFailuresAMomentApartAreOneFinding() throws Exception {
+        RulePack pack = parser.parse("pack: f\nversion: 1\nrules:\n  - {id: f, kind: flash}\n", "f.yaml");
+        FlashReport report = new FlashReport(FlashVerdict.FAIL, Map.of(FrameResult.FLASH_FAIL, 3),
+                List.of(new Interval(1_160, 1_200), new Interval(1_280, 1_320), new Interval(4_760, 5_960)), 7, 0);
+        Measurements measured = new Measurements(null, null, List.of(), List.of(), report, List.of());
+
+        List<Trigger> triggers = engine.evaluate(pack, new Transcript("captions:srt", List.of(), null), measured, 6_000);
+
+        assertThat(triggers).extracting(Trigger::startMs, Trigger::endMs)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1_160L, 1_320L), org.assertj.core.groups.Tuple.tuple(4_760L, 5_960L));
+        assertThat(triggers.get(0).evidence()).contains("for 0.16 s");
+    }
+
     private static Trigger find(List<Trigger> triggers, String ruleId) {
         return triggers.stream().filter(t -> t.ruleId().equals(ruleId)).findFirst().orElseThrow();
     }
