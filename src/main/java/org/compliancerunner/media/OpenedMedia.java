@@ -30,6 +30,8 @@ final class OpenedMedia implements AutoCloseable {
         // Samples as interleaved float at the source rate and channels; pictures left in the decoder's format.
         grabber.setSampleMode(FrameGrabber.SampleMode.FLOAT);
         grabber.setImageMode(FrameGrabber.ImageMode.RAW);
+        // Analyzers judge averages of downscaled pictures, which deblocking does not change; skipping it saves a third of H.264 decoding.
+        grabber.setVideoOption("skip_loop_filter", "all");
         FfmpegLog.clear();
         try {
             grabber.start();
