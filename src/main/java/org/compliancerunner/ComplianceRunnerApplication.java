@@ -1,6 +1,6 @@
 package org.compliancerunner;
 
-import org.compliancerunner.cli.StandaloneAnalysis;
+import org.compliancerunner.cli.StandaloneCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ComplianceRunnerApplication {
 
     public static void main(String[] args) {
-        if (StandaloneAnalysis.wanted(args)) {
-            System.exit(StandaloneAnalysis.run(args));
+        if (StandaloneCommands.wanted(args)) {
+            System.exit(StandaloneCommands.run(args));
         }
         System.exit(SpringApplication.exit(SpringApplication.run(ComplianceRunnerApplication.class, args)));
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.RulePackException;
-import org.compliancerunner.policy.RulePacks;
+import org.compliancerunner.policy.RulePackParser;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +39,7 @@ public class RulesCommand implements Runnable {
                     + "or every problem with its line and field.")
     public static class Validate implements Callable<Integer> {
 
-        private final RulePacks rulePacks;
+        private final RulePackParser rulePacks;
 
         @Spec
         CommandSpec spec;
@@ -50,7 +50,7 @@ public class RulesCommand implements Runnable {
         @Option(names = "--json", description = "Print the result as JSON.")
         boolean json;
 
-        public Validate(RulePacks rulePacks) {
+        public Validate(RulePackParser rulePacks) {
             this.rulePacks = rulePacks;
         }
 

@@ -40,7 +40,7 @@ class AnalyzeCommandTest {
     @BeforeAll
     static void standaloneAnalysis() throws Exception {
         // the context the process builds for "analyze": no database, only decode, speech and policy
-        context = new SpringApplicationBuilder(StandaloneAnalysis.class)
+        context = new SpringApplicationBuilder(StandaloneCommands.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false).run();
         empty = Files.createFile(dir.resolve("empty.mp4"));
         Path whole = dir.resolve("whole.mp4");

@@ -1,6 +1,7 @@
 package org.compliancerunner.cli;
 
 import java.util.Arrays;
+import java.util.Map;
 
 import org.compliancerunner.inspection.VideoInspection;
 import org.compliancerunner.media.MediaDecoder;
@@ -23,32 +24,34 @@ import picocli.CommandLine.IFactory;
 import picocli.spring.boot.autoconfigure.PicocliAutoConfiguration;
 
 /**
- * The {@code analyze} command on its own: only the decode, speech and policy beans, no database, no job repository.
- * An editor's check or a CI gate should not start PostgreSQL or write under $COMPLIANCE_HOME.
+ * The commands that need no database, {@code analyze} and {@code rules}, on their own: only the decode, speech and
+ * policy beans, no job repository. An editor's check or a CI gate should not start PostgreSQL or write under
+ * $COMPLIANCE_HOME.
  */
 @Import({MediaProbe.class, MediaDecoder.class, SpeechEngines.class, PolicyEngine.class, RulePackParser.class,
-        VideoInspection.class, JsonOutput.class, AnalyzeCommand.class})
+        VideoInspection.class, JsonOutput.class, AnalyzeCommand.class, RulesCommand.class, RulesCommand.Validate.class})
 @EnableConfigurationProperties(SpeechProperties.class)
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
         ValidationAutoConfiguration.class, JacksonAutoConfiguration.class, PicocliAutoConfiguration.class})
-public final class StandaloneAnalysis {
+public final class StandaloneCommands {
 
-    public static final String COMMAND = "analyze";
+    private static final Map<String, Class<?>> COMMANDS = Map.of("analyze", AnalyzeCommand.class, "rules", RulesCommand.class);
 
-    private StandaloneAnalysis() {
+    private StandaloneCommands() {
     }
 
     /** Whether the process was asked for a command that runs without the database. */
     public static boolean wanted(String[] args) {
-        return args.length > 0 && COMMAND.equals(args[0]);
+        return args.length > 0 && COMMANDS.containsKey(args[0]);
     }
 
-    /** Runs {@code analyze …} and returns its exit code. */
+    /** Runs the command named by the first argument and returns its exit code. */
     public static int run(String[] args) {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StandaloneAnalysis.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StandaloneCommands.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false).run(args)) {
             String[] commandArgs = CommandLineEntry.withoutSettings(Arrays.copyOfRange(args, 1, args.length));
-            return CommandLineEntry.commandLine(context.getBean(AnalyzeCommand.class), context.getBean(IFactory.class))
+            return CommandLineEntry.commandLine(context.getBean(COMMANDS.get(args[0])), context.getBean(IFactory.class))
+                    .setCommandName("compliance-runner " + args[0])
                     .execute(commandArgs);
         }
     }
