@@ -7,6 +7,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -16,12 +17,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one decode pass per video: opens the file once, decodes what the listeners need and fans it out to all
- * of them. Holds no state between calls, so partitions can decode different files at the same time.
+ * of them. Keeps nothing of a file between calls, so partitions can decode different files at the same time; it only
+ * counts the decodes in progress, to share the cores between them.
  */
 @Component
 public class MediaDecoder {
 
     private static final long MIN_SHORTFALL_MS = 1000;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    private final AtomicInteger decoding = new AtomicInteger();
     private static final double MAX_SHORTFALL_SHARE = 0.05;
 
     /**
@@ -36,13 +41,18 @@ public class MediaDecoder {
      */
     public DecodeSummary decode(Path file, List<? extends MediaListener> listeners) throws MediaException {
         ListenerFanout fanout = new ListenerFanout(listeners);
-        try (OpenedMedia media = OpenedMedia.open(file)) {
+        int concurrent = decoding.incrementAndGet();
+        // partitions decode side by side: sharing the cores between them beats each decoder taking them all
+        int threads = concurrent == 1 ? 0 : Math.max(1, CORES / concurrent);
+        try (OpenedMedia media = OpenedMedia.open(file, threads)) {
             MediaInfo info = media.info();
             fanout.start(info);
             DecodeSummary summary = decodeStreams(file, media, fanout);
             checkComplete(file, expectedMs(media, summary), summary);
             fanout.end(summary.decodedMs());
             return summary;
+        } finally {
+            decoding.decrementAndGet();
         }
     }
 

@@ -22,6 +22,11 @@ final class OpenedMedia implements AutoCloseable {
     }
 
     static OpenedMedia open(Path file) throws MediaException {
+        return open(file, 0);
+    }
+
+    /** @param decoderThreads threads per decoder, 0 for FFmpeg's choice (one per core) */
+    static OpenedMedia open(Path file, int decoderThreads) throws MediaException {
         String name = file.getFileName().toString();
         String recognised = recognise(file, name);
         // "file:" stops a name with a colon being taken for a protocol; the whitelist stops a playlist-like file from fetching anything else.
@@ -32,6 +37,7 @@ final class OpenedMedia implements AutoCloseable {
         grabber.setImageMode(FrameGrabber.ImageMode.RAW);
         // Analyzers judge averages of downscaled pictures, which deblocking does not change; skipping it saves a third of H.264 decoding.
         grabber.setVideoOption("skip_loop_filter", "all");
+        grabber.setVideoOption("threads", String.valueOf(decoderThreads));
         FfmpegLog.clear();
         try {
             grabber.start();
