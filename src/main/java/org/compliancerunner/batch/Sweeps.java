@@ -15,6 +15,7 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.NoSuchJobExecutionException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,7 +36,7 @@ public class Sweeps {
     private final SweepStarts starts;
     private final SweepProperties properties;
 
-    Sweeps(JobOperator operator, JobRepository repository, Job sweepJob, RulePacks packs, SweepQueue queue,
+    Sweeps(JobOperator operator, JobRepository repository, @Qualifier("sweepJob") Job sweepJob, RulePacks packs, SweepQueue queue,
            StaleSweepRecovery recovery, SweepStarts starts, SweepProperties properties) {
         this.operator = operator;
         this.repository = repository;

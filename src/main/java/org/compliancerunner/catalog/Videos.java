@@ -38,6 +38,25 @@ public class Videos {
                 .query(Video.class).list();
     }
 
+    /** DONE videos to judge again, in id order after {@code afterId}, optionally of one project and processed since a time. */
+    public List<JudgedVideo> judged(String project, java.time.OffsetDateTime since, long afterId, int max) {
+        return jdbc.sql("""
+                        SELECT v.id, v.duration_ms, v.transcript_source, v.pack_name, v.pack_version FROM videos v
+                        JOIN projects p ON p.id = v.project_id
+                        WHERE v.status = 'DONE' AND v.id > :after
+                          AND (CAST(:project AS TEXT) IS NULL OR p.name = :project)
+                          AND (CAST(:since AS TIMESTAMPTZ) IS NULL OR v.processed_at >= :since)
+                        ORDER BY v.id LIMIT :max""")
+                .param("after", afterId).param("project", project).param("since", since).param("max", max)
+                .query(JudgedVideo.class).list();
+    }
+
+    /** Records which pack version judged a video last, so reports and queries show that version's findings. */
+    public void judgedBy(long videoId, String packName, int packVersion) {
+        jdbc.sql("UPDATE videos SET pack_name = :pack, pack_version = :version, updated_at = now() WHERE id = :id")
+                .param("pack", packName).param("version", packVersion).param("id", videoId).update();
+    }
+
     /** Videos claimed by one sweep (job instance), in id order. */
     public List<Video> claimedBy(long jobInstanceId) {
         return jdbc.sql(SELECT + " WHERE v.claimed_by = :instance ORDER BY v.id")

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "compliance-runner", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Checks videos for what is said in them and how they are made, and keeps the findings for review.",
         subcommands = {IngestCommand.class, SweepCommand.class, StatusCommand.class, RestartCommand.class,
-                StopCommand.class, VideosCommand.class, TriggersCommand.class, AnalyzeCommand.class, RulesCommand.class,
+                StopCommand.class, VideosCommand.class, TriggersCommand.class, ReevaluateCommand.class, AnalyzeCommand.class,
+                RulesCommand.class,
                 DemoCommand.class,
                 SamplesCommand.class},
         footer = {"", "Exit codes: 0 success (a sweep COMPLETED, even if some videos FAILED), 1 failure "

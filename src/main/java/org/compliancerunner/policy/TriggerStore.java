@@ -33,16 +33,30 @@ public class TriggerStore {
         }
     }
 
-    /** Triggers in time order, optionally of one video. */
+    /** Current triggers (of the pack version that judged each video last) in time order, optionally of one video. */
     public List<StoredTrigger> list(Long videoId, int limit) {
         return jdbc.sql("""
                         SELECT t.video_id, v.title, t.rule_id, t.pack_name, t.pack_version, t.start_ms, t.end_ms,
                                t.severity, t.evidence, t.source
                         FROM triggers t JOIN videos v ON v.id = t.video_id
-                        WHERE CAST(:video AS BIGINT) IS NULL OR t.video_id = :video
+                        WHERE (CAST(:video AS BIGINT) IS NULL OR t.video_id = :video)
+                          -- the pack version that judged the video last; older versions' findings are history
+                          AND t.pack_name = v.pack_name AND t.pack_version = v.pack_version
                         ORDER BY t.video_id, t.start_ms, t.rule_id LIMIT :limit""")
                 .param("video", videoId).param("limit", limit)
                 .query(StoredTrigger.class).list();
+    }
+
+    /** The triggers a pack version found on one video, for comparing versions. */
+    public List<Trigger> find(long videoId, String packName, int packVersion) {
+        return jdbc.sql("""
+                        SELECT rule_id, start_ms, end_ms, severity, evidence, source FROM triggers
+                        WHERE video_id = :id AND pack_name = :pack AND pack_version = :version
+                        ORDER BY start_ms, rule_id""")
+                .param("id", videoId).param("pack", packName).param("version", packVersion)
+                .query((rs, n) -> new Trigger(rs.getString("rule_id"), rs.getLong("start_ms"), rs.getLong("end_ms"),
+                        Severity.parse(rs.getString("severity")), rs.getString("evidence"), rs.getString("source")))
+                .list();
     }
 
     /** Triggers on the videos one sweep (job instance) processed. */

@@ -1,0 +1,85 @@
+package org.compliancerunner.batch;
+
+import java.time.OffsetDateTime;
+
+import org.compliancerunner.catalog.JudgedVideo;
+import org.compliancerunner.catalog.Videos;
+import org.compliancerunner.media.MeasurementStore;
+import org.compliancerunner.policy.PolicyEngine;
+import org.compliancerunner.policy.RulePack;
+import org.compliancerunner.policy.RulePackException;
+import org.compliancerunner.policy.RulePacks;
+import org.compliancerunner.policy.TriggerStore;
+import org.compliancerunner.speech.TranscriptStore;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Re-evaluation: a new pack version judges stored transcripts and measurements again, without decoding. */
+@Configuration(proxyBeanMethods = false)
+class ReevaluateJobConfiguration {
+
+    static final String JOB = "reevaluate";
+    static final String SINCE = "since";
+    private static final int CHUNK = 50;
+
+    @Bean
+    Job reevaluateJob(JobRepository repository, Step rejudgeStep) {
+        return new JobBuilder(JOB, repository).start(rejudgeStep).build();
+    }
+
+    @Bean
+    Step rejudgeStep(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager transactions,
+                     JudgedVideoReader judgedVideoReader, RejudgementProcessor rejudgementProcessor,
+                     RejudgementWriter rejudgementWriter) {
+        return new StepBuilder("rejudge", repository)
+                .<JudgedVideo, Rejudgement>chunk(CHUNK)
+                .transactionManager(transactions)
+                .reader(judgedVideoReader)
+                .processor(rejudgementProcessor)
+                .writer(rejudgementWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    JudgedVideoReader judgedVideoReader(Videos videos, @Value("#{stepExecution}") StepExecution step) {
+        JobParameters parameters = step.getJobParameters();
+        String since = parameters.getString(SINCE);
+        return new JudgedVideoReader(videos, parameters.getString(SweepParameters.PROJECT),
+                since == null ? null : OffsetDateTime.parse(since));
+    }
+
+    @Bean
+    @StepScope
+    RejudgementProcessor rejudgementProcessor(TranscriptStore transcripts, MeasurementStore measurements,
+                                              TriggerStore triggers, PolicyEngine policy, ReevaluationLog log,
+                                              RulePacks packs, @Value("#{stepExecution}") StepExecution step)
+            throws RulePackException {
+        return new RejudgementProcessor(transcripts, measurements, triggers, policy, log, packOf(packs, step),
+                step.getJobExecution().getJobInstanceId());
+    }
+
+    @Bean
+    @StepScope
+    RejudgementWriter rejudgementWriter(TriggerStore triggers, Videos videos, ReevaluationLog log, RulePacks packs,
+                                        @Value("#{stepExecution}") StepExecution step) throws RulePackException {
+        return new RejudgementWriter(triggers, videos, log, packOf(packs, step), step.getJobExecution().getJobInstanceId());
+    }
+
+    static RulePack packOf(RulePacks packs, StepExecution step) throws RulePackException {
+        JobParameters parameters = step.getJobParameters();
+        return packs.load(parameters.getString(SweepParameters.PACK_NAME),
+                parameters.getLong(SweepParameters.PACK_VERSION).intValue());
+    }
+}

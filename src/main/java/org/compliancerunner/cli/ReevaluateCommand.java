@@ -1,0 +1,95 @@
+package org.compliancerunner.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+
+import org.compliancerunner.batch.ReevaluationSummary;
+import org.compliancerunner.batch.Reevaluations;
+import org.compliancerunner.batch.SweepLaunchException;
+import org.compliancerunner.policy.RulePackException;
+import org.springframework.batch.core.job.JobExecution;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "reevaluate", mixinStandardHelpOptions = true,
+        description = {"Judges checked (DONE) videos again with a new rule-pack version, from their stored transcripts "
+                + "and measurements: no decoding, no transcription.",
+                "Prints how the findings changed: added, removed, unchanged. Exit 0 COMPLETED, 1 FAILED, 2 usage error "
+                        + "or invalid rule pack."})
+class ReevaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rules", paramLabel = "FILE", required = true, description = "The new rule pack.")
+    Path rules;
+
+    @Option(names = "--project", paramLabel = "P", description = "Only this project's videos.")
+    String project;
+
+    @Option(names = "--since", paramLabel = "DATE",
+            description = "Only videos checked on or after this date (2026-11-01) or time (2026-11-01T18:00:00Z).")
+    String since;
+
+    @Option(names = "--json", description = "Print {jobExecutionId, status, videos, triggers: {added, removed, unchanged}}.")
+    boolean json;
+
+    private final Reevaluations reevaluations;
+    private final JsonOutput output;
+
+    ReevaluateCommand(Reevaluations reevaluations, JsonOutput output) {
+        this.reevaluations = reevaluations;
+        this.output = output;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        OffsetDateTime from;
+        try {
+            from = since == null ? null : parse(since);
+        } catch (DateTimeParseException e) {
+            err.println("error: --since must be a date like 2026-11-01 or a time like 2026-11-01T18:00:00Z, not \""
+                    + since + "\"");
+            return ExitCodes.USAGE;
+        }
+        JobExecution execution;
+        try {
+            execution = reevaluations.reevaluate(rules, project, from);
+        } catch (RulePackException e) {
+            err.println("The rule pack is not valid; nothing was changed:");
+            e.problems().forEach(problem -> err.println("  " + problem));
+            return ExitCodes.USAGE;
+        } catch (SweepLaunchException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        ReevaluationSummary summary = reevaluations.summarize(execution);
+        String status = execution.getStatus().name();
+        if (json) {
+            output.line(out, JsonOutput.object("jobExecutionId", execution.getId(), "status", status,
+                    "videos", summary.videos(), "triggers", JsonOutput.object("added", summary.added(),
+                            "removed", summary.removed(), "unchanged", summary.unchanged())));
+        } else {
+            out.printf("Re-evaluation %d %s — rule pack %s v%d%n", execution.getId(), status,
+                    execution.getJobParameters().getString("pack.name"),
+                    execution.getJobParameters().getLong("pack.version"));
+            out.printf("  %d video(s) judged again · triggers: %d added, %d removed, %d unchanged%n", summary.videos(),
+                    summary.added(), summary.removed(), summary.unchanged());
+            out.flush();
+        }
+        return "COMPLETED".equals(status) ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private static OffsetDateTime parse(String text) {
+        return text.length() <= 10 ? LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC) : OffsetDateTime.parse(text);
+    }
+}

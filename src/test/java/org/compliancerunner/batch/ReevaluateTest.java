@@ -1,0 +1,90 @@
+package org.compliancerunner.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import org.compliancerunner.cli.CliDriver;
+import org.compliancerunner.support.Fixtures;
+import org.compliancerunner.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A new pack version re-judges stored transcripts and measurements, without the media file, and says what changed. */
+class ReevaluateTest extends IntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void judgesStoredFindingsAgainAndReportsAddedRemovedUnchanged() throws Exception {
+        Path work = Files.createDirectories(HOME.resolve("media/reevaluate"));
+        Path video = Files.copy(Fixtures.require("video/autocut_test001.mp4"), work.resolve("spot.mp4"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Fixtures.require("video/autocut_test001.srt"), work.resolve("spot.srt"), StandardCopyOption.REPLACE_EXISTING);
+        Path v1 = Files.writeString(work.resolve("v1.yaml"), """
+                pack: reeval
+                version: 1
+                rules:
+                  - {id: test.for-testing, kind: phrase, severity: high, phrases: ["for testing"]}
+                  - {id: test.autocut, kind: phrase, severity: low, phrases: ["autocut"]}
+                """);
+        Path v2 = Files.writeString(work.resolve("v2.yaml"), """
+                pack: reeval
+                version: 2
+                rules:
+                  - {id: test.for-testing, kind: phrase, severity: high, phrases: ["for testing"]}
+                  - {id: test.hello, kind: phrase, phrases: ["hello"]}
+                  - {id: audio.loudness, kind: loudness, target: -23.0, tolerance: 1.0}
+                """);
+        assertThat(cli.run("ingest", video.toString(), "--project", "reeval").exitCode()).isZero();
+        assertThat(cli.run("sweep", "--project", "reeval", "--rules", v1.toString()).exitCode()).isZero();
+        long videoId = jdbc.sql("SELECT v.id FROM videos v JOIN projects p ON p.id = v.project_id WHERE p.name = 'reeval'")
+                .query(Long.class).single();
+        assertThat(ruleIds(videoId)).containsExactlyInAnyOrder("test.autocut", "test.autocut", "test.for-testing");
+        // judging again needs no media: only what the sweep stored
+        Files.delete(video);
+
+        CliDriver.Result result = cli.run("reevaluate", "--rules", v2.toString(), "--project", "reeval", "--json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode summary = JSON.readTree(result.out());
+        assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(summary.get("videos").asInt()).isEqualTo(1);
+        assertThat(summary.get("triggers").get("added").asInt()).isEqualTo(2);
+        assertThat(summary.get("triggers").get("removed").asInt()).isEqualTo(2);
+        assertThat(summary.get("triggers").get("unchanged").asInt()).isEqualTo(1);
+        assertThat(ruleIds(videoId)).containsExactlyInAnyOrder("test.for-testing", "test.hello", "audio.loudness");
+        assertThat(jdbc.sql("SELECT pack_version FROM videos WHERE id = :id").param("id", videoId).query(Integer.class)
+                .single()).isEqualTo(2);
+
+        CliDriver.Result again = cli.run("reevaluate", "--rules", v2.toString(), "--project", "reeval", "--json");
+        JsonNode same = JSON.readTree(again.out());
+        assertThat(same.get("triggers").get("added").asInt()).isZero();
+        assertThat(same.get("triggers").get("removed").asInt()).isZero();
+        assertThat(same.get("triggers").get("unchanged").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aBadSinceOrPackChangesNothing() throws Exception {
+        Path pack = Files.writeString(HOME.resolve("media/bad-reeval.yaml"), "pack: x\nversion: 1\nrules: []\n");
+        long before = jdbc.sql("SELECT count(*) FROM batch_job_execution").query(Long.class).single();
+
+        CliDriver.Result badDate = cli.run("reevaluate", "--rules", pack.toString(), "--since", "yesterday");
+        CliDriver.Result badPack = cli.run("reevaluate", "--rules", pack.toString());
+
+        assertThat(badDate.exitCode()).isEqualTo(2);
+        assertThat(badDate.err()).contains("--since", "yesterday");
+        assertThat(badPack.exitCode()).isEqualTo(2);
+        assertThat(badPack.err()).contains("nothing was changed", "rules");
+        assertThat(jdbc.sql("SELECT count(*) FROM batch_job_execution").query(Long.class).single()).isEqualTo(before);
+    }
+
+    private List<String> ruleIds(long videoId) {
+        return cli.run("triggers", "--video", String.valueOf(videoId), "--json").out().lines()
+                .filter(line -> !line.isBlank()).map(line -> JSON.readTree(line).get("ruleId").asString()).toList();
+    }
+}
