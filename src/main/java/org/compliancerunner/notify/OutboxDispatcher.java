@@ -39,6 +39,11 @@ public class OutboxDispatcher {
         this.clock = clock;
     }
 
+    /** Names of the channels this process delivers to; rows of other channels wait for a process that has them. */
+    public List<String> channels() {
+        return channels.names();
+    }
+
     /**
      * One round: sends every delivery that is due now to its channel, once. Rows of channels this process is not
      * configured with are left for a process that is. Database errors propagate; the claimed row is then untouched.
