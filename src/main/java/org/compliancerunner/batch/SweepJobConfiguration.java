@@ -4,6 +4,7 @@ import org.compliancerunner.catalog.ClaimedVideo;
 import org.compliancerunner.catalog.SweepQueue;
 import org.compliancerunner.inspection.VideoInspection;
 import org.compliancerunner.media.MeasurementStore;
+import org.compliancerunner.notify.Outbox;
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.RulePackException;
 import org.compliancerunner.policy.RulePacks;
@@ -35,10 +36,11 @@ class SweepJobConfiguration {
 
     @Bean
     Job sweepJob(JobRepository repository, Step claimStep, Step analyzeStep, Step reportStep, SweepLease lease,
-                 SweepStarts starts) {
+                 SweepStarts starts, SweepNotifications notifications) {
         return new JobBuilder(JOB, repository)
                 .listener(lease)
                 .listener(starts)
+                .listener(notifications)
                 .start(claimStep)
                 .next(analyzeStep)
                 .next(reportStep)
@@ -108,9 +110,9 @@ class SweepJobConfiguration {
     @Bean
     @StepScope
     VideoOutcomeWriter videoOutcomeWriter(SweepQueue queue, TranscriptStore transcripts, TriggerStore triggers,
-                                          MeasurementStore measurements, RulePacks packs,
+                                          MeasurementStore measurements, Outbox outbox, RulePacks packs,
                                           @Value("#{stepExecution}") StepExecution step) throws RulePackException {
-        return new VideoOutcomeWriter(queue, transcripts, triggers, measurements, packOf(packs, step),
+        return new VideoOutcomeWriter(queue, transcripts, triggers, measurements, outbox, packOf(packs, step),
                 step.getJobExecution().getJobInstanceId());
     }
 

@@ -4,7 +4,12 @@ import org.compliancerunner.catalog.SweepQueue;
 import org.compliancerunner.catalog.VideoResult;
 import org.compliancerunner.catalog.VideoStatus;
 import org.compliancerunner.inspection.Inspection;
+import java.util.Map;
+
 import org.compliancerunner.media.MeasurementStore;
+import org.compliancerunner.notify.EventType;
+import org.compliancerunner.notify.Outbox;
+import org.compliancerunner.policy.Trigger;
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.TriggerStore;
 import org.compliancerunner.speech.TranscriptStore;
@@ -21,15 +26,17 @@ class VideoOutcomeWriter implements ItemWriter<VideoOutcome> {
     private final TranscriptStore transcripts;
     private final TriggerStore triggers;
     private final MeasurementStore measurements;
+    private final Outbox outbox;
     private final RulePack pack;
     private final long jobInstanceId;
 
     VideoOutcomeWriter(SweepQueue queue, TranscriptStore transcripts, TriggerStore triggers,
-                       MeasurementStore measurements, RulePack pack, long jobInstanceId) {
+                       MeasurementStore measurements, Outbox outbox, RulePack pack, long jobInstanceId) {
         this.queue = queue;
         this.transcripts = transcripts;
         this.triggers = triggers;
         this.measurements = measurements;
+        this.outbox = outbox;
         this.pack = pack;
         this.jobInstanceId = jobInstanceId;
     }
@@ -50,6 +57,11 @@ class VideoOutcomeWriter implements ItemWriter<VideoOutcome> {
                 transcripts.replace(videoId, found.transcript().segments());
                 measurements.replace(videoId, found.measurements());
                 triggers.replace(videoId, pack.name(), pack.version(), found.triggers());
+                if (!found.triggers().isEmpty()) {
+                    outbox.publish(EventType.VIDEO_FLAGGED, Map.of("videoId", videoId, "title", outcome.video().title(),
+                            "pack", pack.name(), "packVersion", pack.version(), "triggers", found.triggers().size(),
+                            "rules", found.triggers().stream().map(Trigger::ruleId).distinct().sorted().toList()));
+                }
             }
         }
     }

@@ -6,6 +6,8 @@ import org.compliancerunner.batch.SweepLaunchException;
 import org.compliancerunner.batch.SweepReport;
 import org.compliancerunner.batch.SweepReports;
 import org.compliancerunner.batch.SweepWatcher;
+import org.compliancerunner.notify.DispatchRound;
+import org.compliancerunner.notify.OutboxDispatcher;
 import org.compliancerunner.policy.RulePackException;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
@@ -21,10 +23,25 @@ class SweepConsole {
 
     private final SweepReports reports;
     private final SweepReportPrinter printer;
+    private final OutboxDispatcher notifications;
 
-    SweepConsole(SweepReports reports, SweepReportPrinter printer) {
+    SweepConsole(SweepReports reports, SweepReportPrinter printer, OutboxDispatcher notifications) {
         this.reports = reports;
         this.printer = printer;
+        this.notifications = notifications;
+    }
+
+    // a CLI run has no background dispatcher: deliver what the sweep announced before the process ends
+    private void deliverNotifications(PrintWriter err) {
+        try {
+            DispatchRound round = notifications.dispatchDue();
+            if (round.retrying() + round.failed() > 0) {
+                err.printf("notifications: %d delivered, %d to retry, %d given up (see: notify list)%n",
+                        round.delivered(), round.retrying(), round.failed());
+            }
+        } catch (RuntimeException e) {
+            err.println("notifications: not delivered now (" + e.getMessage() + "); run: notify dispatch");
+        }
     }
 
     int run(PrintWriter out, PrintWriter err, boolean json, Launch launch) {
@@ -41,6 +58,7 @@ class SweepConsole {
             err.flush();
             return ExitCodes.FAILED;
         }
+        deliverNotifications(err);
         SweepReport report = reports.report(execution.getId()).orElseThrow();
         if (json) {
             printer.printJson(out, report);

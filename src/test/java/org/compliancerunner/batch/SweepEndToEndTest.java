@@ -69,6 +69,13 @@ class SweepEndToEndTest extends IntegrationTest {
                 + "WHERE video_id = :id").param("id", videoId).query().singleRow();
         assertThat(segments.get("n")).isEqualTo(2L).isEqualTo(segments.get("d"));
 
+        long jobExecutionId = summary.get("jobExecutionId").asLong();
+        assertThat(jdbc.sql("SELECT count(*) FROM notify_events WHERE type = 'video.flagged' AND payload->>'videoId' = :id")
+                .param("id", String.valueOf(videoId)).query(Long.class).single()).isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT payload->>'done' FROM notify_events WHERE type = 'job.completed' "
+                        + "AND payload->>'jobExecutionId' = :id")
+                .param("id", String.valueOf(jobExecutionId)).query(String.class).single()).isEqualTo("1");
+
         CliDriver.Result again = cli.run("sweep", "--project", "e2e", "--rules", rules.toString(), "--json");
         assertThat(again.exitCode()).isZero();
         JsonNode second = JSON.readTree(again.out());
