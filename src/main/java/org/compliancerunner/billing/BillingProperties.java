@@ -39,6 +39,8 @@ public record BillingProperties(
 
     /** The setting an operator changes to give this owner more minutes. */
     public String quotaPropertyFor(String owner) {
-        return PREFIX + ".owners." + owner + ".quota-minutes";
+        // map keys other than lower-case letters, digits and '-' only keep their spelling in brackets
+        String key = owner.matches("[a-z0-9-]+") ? "." + owner : "[" + owner + "]";
+        return PREFIX + ".owners" + key + ".quota-minutes";
     }
 }

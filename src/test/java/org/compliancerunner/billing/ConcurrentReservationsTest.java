@@ -94,7 +94,7 @@ class ConcurrentReservationsTest {
     }
 
     @Test
-    void aSettleAndARaceingReleaseOfOneVideoDoNotBothApply() throws Exception {
+    void aSettleAndARacingReleaseOfOneVideoDoNotBothApply() throws Exception {
         MinutesLedger ledger = db.ledger(0, Map.of());
         long video = db.video("alice", "v", 61_000L);
         ledger.reserve(video, "alice", 61_000L);
