@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MinutesLedgerTest {
 
@@ -34,72 +37,40 @@ class MinutesLedgerTest {
         assertThat(balance("alice").reservedMinutes()).isEqualTo(2 + 1 + 1);
     }
 
+    @ParameterizedTest(name = "{0} → reserved {1}, charged {2}, released {3}")
+    @CsvSource({
+            // retried ingests and replayed sweep chunks
+            "reserve reserve,                               2, 0, 0, 1",
+            "reserve settle settle,                         0, 2, 0, 2",
+            "reserve release release,                       0, 0, 2, 2",
+            // a checked video stays charged whatever comes after
+            "reserve settle release,                        0, 2, 0, 2",
+            // FAILED, then retried and DONE: charged like any DONE video, the earlier release stays on record
+            "reserve release settle settle release,         0, 2, 2, 3",
+            // registered before billing existed: nothing to settle or release
+            "settle release,                                0, 0, 0, 0"})
+    void eachKindAppliesOncePerVideo(String steps, long reserved, long charged, long released, int entries) {
+        long video = db.video("alice", "a", SECONDS_61);
+        for (String step : steps.split(" ")) {
+            switch (step) {
+                case "reserve" -> ledger.reserve(video, "alice", SECONDS_61);
+                case "settle" -> ledger.settle(video);
+                case "release" -> ledger.release(video);
+                default -> throw new IllegalArgumentException(step);
+            }
+        }
+
+        assertThat(balance("alice")).isEqualTo(new OwnerBalance("alice", reserved, charged, released, 0));
+        assertThat(db.entries(video)).isEqualTo(entries);
+    }
+
     @Test
-    void reservingTwiceHoldsOneReservation() {
+    void aRetriedIngestWithAnotherDurationKeepsTheFirstReservation() {
         long video = db.video("alice", "a", SECONDS_61);
         ledger.reserve(video, "alice", SECONDS_61);
-        ledger.reserve(video, "alice", SECONDS_61);
-        // a retried ingest with another duration does not change what was reserved either
         ledger.reserve(video, "alice", 600_000L);
 
-        assertThat(balance("alice")).isEqualTo(new OwnerBalance("alice", 2, 0, 0, 0));
-        assertThat(db.entries(video)).isEqualTo(1);
-    }
-
-    @Test
-    void settlingTwiceChargesOnce() {
-        long video = db.video("alice", "a", SECONDS_61);
-        ledger.reserve(video, "alice", SECONDS_61);
-        ledger.settle(video);
-        ledger.settle(video);
-
-        assertThat(balance("alice")).isEqualTo(new OwnerBalance("alice", 0, 2, 0, 0));
-        assertThat(db.entries(video)).isEqualTo(2);
-    }
-
-    @Test
-    void releasingTwiceReturnsTheMinutesOnce() {
-        long video = db.video("alice", "a", SECONDS_61);
-        ledger.reserve(video, "alice", SECONDS_61);
-        ledger.release(video);
-        ledger.release(video);
-
-        assertThat(balance("alice")).isEqualTo(new OwnerBalance("alice", 0, 0, 2, 0));
-    }
-
-    @Test
-    void releaseAfterSettleLeavesTheChargeStanding() {
-        long video = db.video("alice", "a", SECONDS_61);
-        ledger.reserve(video, "alice", SECONDS_61);
-        ledger.settle(video);
-        ledger.release(video);
-
-        assertThat(balance("alice")).isEqualTo(new OwnerBalance("alice", 0, 2, 0, 0));
-        assertThat(db.entries(video)).isEqualTo(2);
-    }
-
-    @Test
-    void aVideoThatFailedAndWasCheckedAfterARetryIsChargedOnce() {
-        long video = db.video("alice", "a", SECONDS_61);
-        ledger.reserve(video, "alice", SECONDS_61);
-        ledger.release(video);
-        assertThat(balance("alice")).isEqualTo(new OwnerBalance("alice", 0, 0, 2, 0));
-
-        ledger.settle(video);
-        ledger.settle(video);
-        ledger.release(video);
-
-        assertThat(balance("alice")).isEqualTo(new OwnerBalance("alice", 0, 2, 2, 0));
-    }
-
-    @Test
-    void settleAndReleaseWithoutAReservationWriteNothing() {
-        long video = db.video("alice", "registered-before-billing", SECONDS_61);
-        ledger.settle(video);
-        ledger.release(video);
-
-        assertThat(db.entries(video)).isZero();
-        assertThat(balance("alice")).isEqualTo(new OwnerBalance("alice", 0, 0, 0, 0));
+        assertThat(balance("alice").reservedMinutes()).isEqualTo(2);
     }
 
     @Test
@@ -134,9 +105,14 @@ class MinutesLedgerTest {
         long c = db.video("alice", "c", SECONDS_90);
         long d = db.video("alice", "d", null);
         long e = db.video("alice", "e", 600_000L);
+        Map<Long, Long> durations = new HashMap<>();
+        durations.put(a, SECONDS_61);
+        durations.put(b, 30_000L);
+        durations.put(c, SECONDS_90);
+        durations.put(d, null);
+        durations.put(e, 600_000L);
         for (long video : List.of(a, b, c, d, e, a, c)) {
-            ledger.reserve(video, "alice", db.jdbc.sql("SELECT duration_ms FROM videos WHERE id = :id").param("id", video)
-                    .query(Long.class).optional().orElse(null));
+            ledger.reserve(video, "alice", durations.get(video));
         }
         finish(a, "DONE");
         finish(b, "FAILED");
@@ -145,14 +121,16 @@ class MinutesLedgerTest {
         finish(c, "DONE");
         finish(d, "DONE");
 
-        long doneMinutes = db.jdbc.sql("SELECT duration_ms FROM videos WHERE owner = 'alice' AND status = 'DONE'")
-                .query((rs, n) -> BilledMinutes.of((Long) rs.getObject(1))).list().stream().mapToLong(Long::longValue).sum();
-        long pendingMinutes = db.jdbc.sql("SELECT duration_ms FROM videos WHERE owner = 'alice' AND status = 'PENDING'")
-                .query((rs, n) -> BilledMinutes.of((Long) rs.getObject(1))).list().stream().mapToLong(Long::longValue).sum();
         OwnerBalance alice = balance("alice");
-        assertThat(alice.chargedMinutes()).isEqualTo(doneMinutes).isEqualTo(2 + 2 + 1);
-        assertThat(alice.reservedMinutes()).isEqualTo(pendingMinutes).isEqualTo(10);
+        assertThat(alice.chargedMinutes()).isEqualTo(minutesOfVideos("DONE")).isEqualTo(2 + 2 + 1);
+        assertThat(alice.reservedMinutes()).isEqualTo(minutesOfVideos("PENDING")).isEqualTo(10);
         assertThat(alice.releasedMinutes()).isEqualTo(1 + 2);
+    }
+
+    private long minutesOfVideos(String status) {
+        return db.jdbc.sql("SELECT duration_ms FROM videos WHERE owner = 'alice' AND status = :status")
+                .param("status", status)
+                .query((rs, n) -> BilledMinutes.of((Long) rs.getObject(1))).list().stream().mapToLong(Long::longValue).sum();
     }
 
     private void finish(long video, String status) {
