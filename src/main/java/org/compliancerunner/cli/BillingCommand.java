@@ -1,0 +1,98 @@
+package org.compliancerunner.cli;
+
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.compliancerunner.billing.LedgerEntry;
+import org.compliancerunner.billing.MinutesLedger;
+import org.compliancerunner.billing.OwnerBalance;
+import org.compliancerunner.billing.Statement;
+import org.compliancerunner.catalog.Video;
+import org.compliancerunner.catalog.Videos;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code billing}: the minutes ledger. */
+@Command(name = "billing", mixinStandardHelpOptions = true, description = "The minutes ledger and quotas.",
+        subcommands = BillingCommand.StatementCommand.class)
+class BillingCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    /** {@code billing statement [--owner O] [--json]}. */
+    @Command(name = "statement", mixinStandardHelpOptions = true,
+            description = {"Minutes per owner: reserved for videos not yet swept, charged for videos checked, released "
+                    + "for videos that could not be checked, the quota (compliance.billing.quota-minutes, "
+                    + "compliance.billing.owners.<owner>.quota-minutes; 0 = unlimited) and what remains of it.",
+                    "With --owner also every ledger entry of that owner."})
+    static class StatementCommand implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--owner", paramLabel = "O", description = "Only this owner, with its entries.")
+        String owner;
+
+        @Option(names = "--json", description = "One JSON object per line: per owner {owner, reserved, charged, released, "
+                + "quota, remaining} (quota and remaining null when unlimited), then with --owner per entry "
+                + "{owner, videoId, title, kind, minutes, at}.")
+        boolean json;
+
+        private final MinutesLedger ledger;
+        private final Videos videos;
+        private final JsonOutput output;
+
+        StatementCommand(MinutesLedger ledger, Videos videos, JsonOutput output) {
+            this.ledger = ledger;
+            this.videos = videos;
+            this.output = output;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Statement statement = ledger.statement(owner);
+            if (statement.balances().isEmpty() && !json) {
+                out.println("No minutes on the ledger yet: ingest reserves them, a sweep settles or releases them.");
+            }
+            for (OwnerBalance balance : statement.balances()) {
+                if (json) {
+                    output.line(out, JsonOutput.object("owner", balance.owner(), "reserved", balance.reservedMinutes(),
+                            "charged", balance.chargedMinutes(), "released", balance.releasedMinutes(),
+                            "quota", balance.unlimited() ? null : balance.quotaMinutes(),
+                            "remaining", balance.remainingMinutes()));
+                } else {
+                    out.printf("%-16s reserved %5d min · charged %5d min · released %5d min · %s%n", balance.owner(),
+                            balance.reservedMinutes(), balance.chargedMinutes(), balance.releasedMinutes(),
+                            balance.unlimited() ? "quota unlimited"
+                                    : "quota " + balance.quotaMinutes() + " min · remaining " + balance.remainingMinutes() + " min");
+                }
+            }
+            Map<Long, String> titles = new HashMap<>();
+            for (LedgerEntry entry : statement.entries()) {
+                String title = titles.computeIfAbsent(entry.videoId(),
+                        id -> videos.find(id).map(Video::title).orElse("?"));
+                if (json) {
+                    output.line(out, JsonOutput.object("owner", owner, "videoId", entry.videoId(), "title", title,
+                            "kind", entry.kind().name(), "minutes", entry.minutes(), "at", entry.at().toString()));
+                } else {
+                    out.printf("  #%-5d %-8s %5d min  %s  %s%n", entry.videoId(), entry.kind(), entry.minutes(),
+                            entry.at(), title);
+                }
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+}
