@@ -1,5 +1,6 @@
 package org.compliancerunner.batch;
 
+import org.compliancerunner.billing.MinutesLedger;
 import org.compliancerunner.catalog.ClaimedVideo;
 import org.compliancerunner.catalog.SweepQueue;
 import org.compliancerunner.inspection.VideoInspection;
@@ -110,9 +111,10 @@ class SweepJobConfiguration {
     @Bean
     @StepScope
     VideoOutcomeWriter videoOutcomeWriter(SweepQueue queue, TranscriptStore transcripts, TriggerStore triggers,
-                                          MeasurementStore measurements, Outbox outbox, RulePacks packs,
-                                          @Value("#{stepExecution}") StepExecution step) throws RulePackException {
-        return new VideoOutcomeWriter(queue, transcripts, triggers, measurements, outbox, packOf(packs, step),
+                                          MeasurementStore measurements, Outbox outbox, MinutesLedger ledger,
+                                          RulePacks packs, @Value("#{stepExecution}") StepExecution step)
+            throws RulePackException {
+        return new VideoOutcomeWriter(queue, transcripts, triggers, measurements, outbox, ledger, packOf(packs, step),
                 step.getJobExecution().getJobInstanceId());
     }
 

@@ -1,5 +1,6 @@
 package org.compliancerunner.batch;
 
+import org.compliancerunner.billing.MinutesLedger;
 import org.compliancerunner.catalog.SweepQueue;
 import org.compliancerunner.catalog.VideoResult;
 import org.compliancerunner.catalog.VideoStatus;
@@ -27,16 +28,19 @@ class VideoOutcomeWriter implements ItemWriter<VideoOutcome> {
     private final TriggerStore triggers;
     private final MeasurementStore measurements;
     private final Outbox outbox;
+    private final MinutesLedger ledger;
     private final RulePack pack;
     private final long jobInstanceId;
 
     VideoOutcomeWriter(SweepQueue queue, TranscriptStore transcripts, TriggerStore triggers,
-                       MeasurementStore measurements, Outbox outbox, RulePack pack, long jobInstanceId) {
+                       MeasurementStore measurements, Outbox outbox, MinutesLedger ledger, RulePack pack,
+                       long jobInstanceId) {
         this.queue = queue;
         this.transcripts = transcripts;
         this.triggers = triggers;
         this.measurements = measurements;
         this.outbox = outbox;
+        this.ledger = ledger;
         this.pack = pack;
         this.jobInstanceId = jobInstanceId;
     }
@@ -47,8 +51,10 @@ class VideoOutcomeWriter implements ItemWriter<VideoOutcome> {
             long videoId = outcome.video().id();
             Inspection found = outcome.inspection();
             if (!found.succeeded()) {
-                queue.finish(videoId, jobInstanceId, new VideoResult(VideoStatus.FAILED, found.failureReason(), null,
-                        pack.name(), pack.version(), found.analysisMs(), found.decodeMs()));
+                if (queue.finish(videoId, jobInstanceId, new VideoResult(VideoStatus.FAILED, found.failureReason(), null,
+                        pack.name(), pack.version(), found.analysisMs(), found.decodeMs()))) {
+                    ledger.release(videoId);
+                }
                 continue;
             }
             boolean ours = queue.finish(videoId, jobInstanceId, new VideoResult(VideoStatus.DONE, null,
@@ -56,6 +62,7 @@ class VideoOutcomeWriter implements ItemWriter<VideoOutcome> {
             if (ours) {
                 transcripts.replace(videoId, found.transcript().segments());
                 measurements.replace(videoId, found.measurements());
+                ledger.settle(videoId);
                 triggers.replace(videoId, pack.name(), pack.version(), found.triggers());
                 if (!found.triggers().isEmpty()) {
                     outbox.publish(EventType.VIDEO_FLAGGED, Map.of("videoId", videoId, "title", outcome.video().title(),

@@ -15,12 +15,17 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.compliancerunner.billing.MinutesLedger;
+import org.compliancerunner.billing.QuotaExceededException;
 import org.compliancerunner.config.ComplianceProperties;
 import org.compliancerunner.media.MediaException;
 import org.compliancerunner.media.MediaInfo;
 import org.compliancerunner.media.MediaProbe;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registers videos as PENDING: files and directories under the media roots, and http(s) URIs downloaded into
@@ -38,15 +43,20 @@ public class Ingest {
     private final MediaProbe probe;
     private final Projects projects;
     private final Downloads downloads;
+    private final MinutesLedger ledger;
+    private final TransactionTemplate transaction;
     private final String owner;
 
     public Ingest(JdbcClient jdbc, MediaRoots roots, MediaProbe probe, Projects projects, Downloads downloads,
+                  MinutesLedger ledger, @Qualifier("transactionManager") PlatformTransactionManager transactions,
                   ComplianceProperties properties) {
         this.jdbc = jdbc;
         this.roots = roots;
         this.probe = probe;
         this.projects = projects;
         this.downloads = downloads;
+        this.ledger = ledger;
+        this.transaction = new TransactionTemplate(transactions);
         this.owner = properties.owner();
     }
 
@@ -125,16 +135,30 @@ public class Ingest {
             streams = "unreadable: " + e.getMessage();
             note = "registered, but the probe failed (" + e.getMessage() + "); the sweep will mark it FAILED";
         }
-        Long id = jdbc.sql("""
-                        INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, duration_ms,
-                                            streams, owner)
-                        VALUES (:project, :title, :source, :path, :sha, :size, :duration, :streams, :owner)
-                        ON CONFLICT (project_id, sha256) DO NOTHING
-                        RETURNING id""")
-                .param("project", projectId).param("title", title).param("source", candidate.input())
-                .param("path", file.toString()).param("sha", sha256).param("size", size)
-                .param("duration", durationMs).param("streams", streams).param("owner", owner)
-                .query(Long.class).optional().orElse(null);
+        Long knownDuration = durationMs;
+        String streamText = streams;
+        Long id;
+        try {
+            // registering and reserving its minutes are one change: a video over quota is not registered at all
+            id = transaction.execute(status -> {
+                Long inserted = jdbc.sql("""
+                                INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, duration_ms,
+                                                    streams, owner)
+                                VALUES (:project, :title, :source, :path, :sha, :size, :duration, :streams, :owner)
+                                ON CONFLICT (project_id, sha256) DO NOTHING
+                                RETURNING id""")
+                        .param("project", projectId).param("title", title).param("source", candidate.input())
+                        .param("path", file.toString()).param("sha", sha256).param("size", size)
+                        .param("duration", knownDuration).param("streams", streamText).param("owner", owner)
+                        .query(Long.class).optional().orElse(null);
+                if (inserted != null) {
+                    ledger.reserve(inserted, owner, knownDuration);
+                }
+                return inserted;
+            });
+        } catch (QuotaExceededException e) {
+            return IngestResult.refused(candidate.input(), candidate.input() + ": " + e.getMessage());
+        }
         if (id != null) {
             return new IngestResult(candidate.input(), id, title, VideoStatus.PENDING, durationMs,
                     IngestResult.Outcome.REGISTERED, note);

@@ -69,6 +69,11 @@ class SweepEndToEndTest extends IntegrationTest {
                 + "WHERE video_id = :id").param("id", videoId).query().singleRow();
         assertThat(segments.get("n")).isEqualTo(2L).isEqualTo(segments.get("d"));
 
+        // minutes: the 10.26 s video is charged its one started minute, the failed one's reservation is returned
+        assertThat(minutes(videoId, "charged_minutes")).isEqualTo(1L);
+        assertThat(minutes(videoId, "open_minutes")).isZero();
+        assertThat(minutes(truncatedId, "charged_minutes")).isZero();
+        assertThat(minutes(truncatedId, "open_minutes")).isZero();
         long jobExecutionId = summary.get("jobExecutionId").asLong();
         assertThat(jdbc.sql("SELECT count(*) FROM notify_events WHERE type = 'video.flagged' AND payload->>'videoId' = :id")
                 .param("id", String.valueOf(videoId)).query(Long.class).single()).isEqualTo(1L);
@@ -103,6 +108,11 @@ class SweepEndToEndTest extends IntegrationTest {
                 .contains("COMPLETED", "rule pack report v1", "2 video(s): 1 done, 1 failed")
                 .contains("test.autocut", "autocut_test001", "FAILED", "half")
                 .containsPattern("00:00:0\\d\\.\\d{3}–00:00:\\d\\d\\.\\d{3}");
+    }
+
+    private long minutes(long videoId, String column) {
+        return jdbc.sql("SELECT coalesce(sum(" + column + "), 0) FROM billing_entries WHERE video_id = :id")
+                .param("id", videoId).query(Long.class).single();
     }
 
     private static List<JsonNode> jsonLines(String output) {
