@@ -3,13 +3,13 @@ package org.compliancerunner.config;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /** Starts the embedded PostgreSQL when no datasource URL is configured; Boot's own datasource backs off. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "spring.datasource.url", havingValue = "", matchIfMissing = true)
+@Conditional(NoDatasourceUrl.class)
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")

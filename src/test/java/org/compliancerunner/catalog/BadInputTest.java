@@ -18,6 +18,15 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 class BadInputTest extends IntegrationTest {
 
     @Test
+    void aConfiguredDatabaseUrlIsUsedRatherThanTheEmbeddedServer(@org.springframework.beans.factory.annotation.Value(
+            "${spring.datasource.url}") String configured) {
+        String database = jdbc.sql("SELECT current_database()").query(String.class).single();
+
+        assertThat(configured).contains("/" + database);
+        assertThat(HOME.resolve("pgdata")).doesNotExist();
+    }
+
+    @Test
     void aPathOutsideTheRootsIsRefusedWithThePathAndTheProperty() {
         CliDriver.Result result = cli.run("ingest", "/etc/hostname", "--project", "bad-outside");
 
