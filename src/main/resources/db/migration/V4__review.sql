@@ -4,6 +4,8 @@
 CREATE TABLE review_items (
     id            BIGSERIAL PRIMARY KEY,
     video_id      BIGINT      NOT NULL REFERENCES videos (id),
+    -- the video's project, copied so an operator's project filter is an index range, not a join over every video
+    project_id    BIGINT      NOT NULL REFERENCES projects (id),
     pack_name     TEXT        NOT NULL,
     rule_id       TEXT        NOT NULL,
     start_ms      BIGINT      NOT NULL,
@@ -29,6 +31,9 @@ CREATE TABLE review_items (
 );
 -- what operators can claim; decided and obsolete items drop out of the index
 CREATE INDEX review_items_queue_idx ON review_items (severity_rank DESC, id) WHERE state IN ('OPEN', 'ESCALATED');
+CREATE INDEX review_items_project_queue_idx ON review_items (project_id, severity_rank DESC, id)
+    WHERE state IN ('OPEN', 'ESCALATED');
+CREATE INDEX review_items_video_idx ON review_items (video_id);
 CREATE INDEX review_items_rule_idx ON review_items (rule_id, decision);
 
 -- Every claim, decision, obsolescence and reopening, never updated or deleted.

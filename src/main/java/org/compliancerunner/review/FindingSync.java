@@ -90,9 +90,10 @@ class FindingSync {
 
     private void insert(long videoId, String packName, int packVersion, Finding finding) {
         jdbc.sql("""
-                        INSERT INTO review_items (video_id, pack_name, rule_id, start_ms, end_ms, pack_version, severity,
-                                                  evidence)
-                        VALUES (:video, :pack, :rule, :start, :end, :version, :severity, :evidence)""")
+                        INSERT INTO review_items (video_id, project_id, pack_name, rule_id, start_ms, end_ms, pack_version,
+                                                  severity, evidence)
+                        SELECT :video, project_id, :pack, :rule, :start, :end, :version, :severity, :evidence
+                        FROM videos WHERE id = :video""")
                 .param("video", videoId).param("pack", packName).param("rule", finding.ruleId())
                 .param("start", finding.startMs()).param("end", finding.endMs()).param("version", packVersion)
                 .param("severity", finding.severity()).param("evidence", finding.evidence())

@@ -20,6 +20,9 @@ class ReviewItems {
              FROM review_items i JOIN videos v ON v.id = i.video_id JOIN projects p ON p.id = v.project_id
             """;
 
+    // the first key of the review queue's advisory locks; the second is the video
+    private static final int VIDEO_LOCKS = 0x52455649;
+
     private final JdbcClient jdbc;
 
     ReviewItems(JdbcClient jdbc) {
@@ -41,17 +44,23 @@ class ReviewItems {
 
     /**
      * Claims the worst, oldest queued item matching the filter whose lease is free or run out, and audits the claim,
-     * in one statement. Rows another claimer is taking at this moment are skipped, not waited for.
+     * in one statement. Rows another claimer is taking at this moment are skipped, not waited for. Only the filters
+     * given become conditions, so the planner can walk the queue index instead of testing "? IS NULL OR ..." per row.
      */
     Optional<ReviewItem> claim(String operator, ReviewFilter filter, Duration lease) {
-        return jdbc.sql("""
+        StringBuilder conditions = new StringBuilder();
+        if (filter.project() != null) {
+            conditions.append(" AND c.project_id = (SELECT id FROM projects WHERE name = :project)");
+        }
+        if (filter.ruleId() != null) {
+            conditions.append(" AND c.rule_id = :rule");
+        }
+        var statement = jdbc.sql("""
                         WITH picked AS (
                             SELECT c.id FROM review_items c
                             WHERE c.state IN ('OPEN', 'ESCALATED') AND (c.lease_until IS NULL OR c.lease_until <= now())
-                              AND c.severity_rank >= :rank
-                              AND (CAST(:rule AS TEXT) IS NULL OR c.rule_id = :rule)
-                              AND (CAST(:project AS TEXT) IS NULL OR c.video_id IN (
-                                  SELECT v.id FROM videos v JOIN projects p ON p.id = v.project_id WHERE p.name = :project))
+                              AND c.severity_rank >= :rank""" + conditions + """
+
                             ORDER BY c.severity_rank DESC, c.id
                             LIMIT 1
                             FOR UPDATE SKIP LOCKED),
@@ -64,13 +73,16 @@ class ReviewItems {
                         audited AS (
                             INSERT INTO review_audit (item_id, actor, action, state_before, state_after)
                             SELECT id, :operator, 'CLAIM', state, state FROM claimed)
-                        SELECT i.id, i.video_id, v.title AS video_title, p.name AS project, i.pack_name, i.pack_version,
-                               i.rule_id, i.start_ms, i.end_ms, i.severity, i.evidence, i.state, i.decision,
-                               i.decided_by, i.decided_at, i.comment, i.claimed_by, i.lease_until
-                        FROM claimed i JOIN videos v ON v.id = i.video_id JOIN projects p ON p.id = v.project_id""")
-                .param("rank", filter.minRank()).param("rule", filter.ruleId()).param("project", filter.project())
-                .param("operator", operator).param("leaseSeconds", lease.toMillis() / 1000.0)
-                .query(ReviewItem.class).optional();
+                        """ + "SELECT " + COLUMNS + " FROM claimed i JOIN videos v ON v.id = i.video_id JOIN projects p ON p.id = v.project_id")
+                .param("rank", filter.minRank()).param("operator", operator)
+                .param("leaseSeconds", lease.toMillis() / 1000.0);
+        if (filter.project() != null) {
+            statement = statement.param("project", filter.project());
+        }
+        if (filter.ruleId() != null) {
+            statement = statement.param("rule", filter.ruleId());
+        }
+        return statement.query(ReviewItem.class).optional();
     }
 
     Optional<Long> videoOf(long id) {
@@ -78,12 +90,17 @@ class ReviewItems {
     }
 
     /**
-     * Locks every item of a video, in id order so two lockers cannot deadlock. Decisions and syncs on one video then
-     * run one after the other, and the one that decides the last open item sees the others' decisions.
+     * Serialises decisions and syncs on one video until the transaction ends, so the one that settles the video's last
+     * open item sees the others' decisions. An advisory lock, not row locks: claimers keep taking the video's other items.
      */
     void lockVideo(long videoId) {
-        jdbc.sql("SELECT id FROM review_items WHERE video_id = :video ORDER BY id FOR UPDATE")
-                .param("video", videoId).query(Long.class).list();
+        jdbc.sql("SELECT pg_advisory_xact_lock(" + VIDEO_LOCKS + ", hashint8(:video))")
+                .param("video", videoId).query(Object.class).list();
+    }
+
+    /** The item, locked against a concurrent claim until the transaction ends. */
+    Optional<ReviewItem> lock(long id) {
+        return jdbc.sql(SELECT + "WHERE i.id = :id FOR UPDATE OF i").param("id", id).query(ReviewItem.class).optional();
     }
 
     /** Who holds a running lease on the item, if anyone. */
@@ -92,14 +109,22 @@ class ReviewItems {
                 .param("id", id).query(String.class).optional();
     }
 
-    void decide(long id, String operator, Decision decision, String comment) {
-        jdbc.sql("""
-                        UPDATE review_items
-                        SET state = :state, decision = :decision, decided_by = :operator, decided_at = now(),
-                            comment = :comment, claimed_by = NULL, lease_until = NULL, updated_at = now()
-                        WHERE id = :id""")
+    /** Records the decision and its audit entry, and returns the decided item. */
+    ReviewItem decide(ReviewItem item, String operator, Decision decision, String comment) {
+        return jdbc.sql("""
+                        WITH decided AS (
+                            UPDATE review_items i
+                            SET state = :state, decision = :decision, decided_by = :operator, decided_at = now(),
+                                comment = :comment, claimed_by = NULL, lease_until = NULL, updated_at = now()
+                            WHERE i.id = :id
+                            RETURNING i.*),
+                        audited AS (
+                            INSERT INTO review_audit (item_id, actor, action, state_before, state_after, comment)
+                            SELECT id, :operator, :decision, :before, state, :comment FROM decided)
+                        """ + "SELECT " + COLUMNS + " FROM decided i JOIN videos v ON v.id = i.video_id JOIN projects p ON p.id = v.project_id")
                 .param("state", decision.outcome().name()).param("decision", decision.name())
-                .param("operator", operator).param("comment", comment).param("id", id)
-                .update();
+                .param("operator", operator).param("comment", comment).param("id", item.id())
+                .param("before", item.state().name())
+                .query(ReviewItem.class).single();
     }
 }

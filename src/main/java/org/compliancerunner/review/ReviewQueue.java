@@ -17,17 +17,15 @@ public class ReviewQueue {
 
     private final ReviewItems items;
     private final FindingSync sync;
-    private final ReviewAudit audit;
     private final VideoVerdicts verdicts;
     private final ReviewProperties properties;
     // joins the caller's transaction (the sweep's chunk), or opens one for an operator's request
     private final TransactionTemplate transaction;
 
-    ReviewQueue(ReviewItems items, FindingSync sync, ReviewAudit audit, VideoVerdicts verdicts,
+    ReviewQueue(ReviewItems items, FindingSync sync, VideoVerdicts verdicts,
                 ReviewProperties properties, @Qualifier("transactionManager") PlatformTransactionManager transactions) {
         this.items = items;
         this.sync = sync;
-        this.audit = audit;
         this.verdicts = verdicts;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
@@ -70,15 +68,13 @@ public class ReviewQueue {
         return transaction.execute(status -> {
             long videoId = items.videoOf(itemId).orElseThrow(() -> new UnknownItemException(itemId));
             items.lockVideo(videoId);
-            ReviewItem item = items.find(itemId).orElseThrow(() -> new UnknownItemException(itemId));
+            ReviewItem item = items.lock(itemId).orElseThrow(() -> new UnknownItemException(itemId));
             refuseIfClosed(item, decision);
             items.leaseHolder(itemId).filter(holder -> !holder.equals(actor)).ifPresent(holder -> {
                 throw new ItemHeldException(itemId, holder, item.leaseUntil());
             });
-            items.decide(itemId, actor, decision, comment);
-            audit.record(itemId, actor, decision.name(), item.state(), decision.outcome(), comment);
-            Verdict verdict = verdicts.refresh(videoId).orElse(null);
-            return new DecisionOutcome(items.find(itemId).orElseThrow(), verdict);
+            ReviewItem decided = items.decide(item, actor, decision, comment);
+            return new DecisionOutcome(decided, verdicts.refresh(videoId).orElse(null));
         });
     }
 
