@@ -85,13 +85,16 @@ class ReviewItems {
         return statement.query(ReviewItem.class).optional();
     }
 
-    Optional<Long> videoOf(long id) {
-        return jdbc.sql("SELECT video_id FROM review_items WHERE id = :id").param("id", id).query(Long.class).optional();
+    /** Locks the video's items in id order, so two lockers cannot deadlock. */
+    void lockItemsOf(long videoId) {
+        jdbc.sql("SELECT id FROM review_items WHERE video_id = :video ORDER BY id FOR UPDATE")
+                .param("video", videoId).query(Long.class).list();
     }
 
     /**
-     * Serialises decisions and syncs on one video until the transaction ends, so the one that settles the video's last
-     * open item sees the others' decisions. An advisory lock, not row locks: claimers keep taking the video's other items.
+     * Serialises verdicts and syncs on one video until the transaction ends, so the decision that settles the video's
+     * last open item sees the others' decisions. An advisory lock, not row locks: claimers keep taking the video's
+     * other items.
      */
     void lockVideo(long videoId) {
         jdbc.sql("SELECT pg_advisory_xact_lock(" + VIDEO_LOCKS + ", hashint8(:video))")

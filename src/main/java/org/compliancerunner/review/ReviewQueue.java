@@ -40,6 +40,8 @@ public class ReviewQueue {
      */
     public int syncVideo(long videoId, String packName, int packVersion) {
         return transaction.execute(status -> {
+            // the video's item rows first, then the video lock: the order a decision takes them in
+            items.lockItemsOf(videoId);
             items.lockVideo(videoId);
             int changed = sync.sync(videoId, packName, packVersion, properties.minSeverity());
             verdicts.refresh(videoId);
@@ -66,15 +68,15 @@ public class ReviewQueue {
     public DecisionOutcome decide(long itemId, String operator, Decision decision, String comment) {
         String actor = requireOperator(operator);
         return transaction.execute(status -> {
-            long videoId = items.videoOf(itemId).orElseThrow(() -> new UnknownItemException(itemId));
-            items.lockVideo(videoId);
             ReviewItem item = items.lock(itemId).orElseThrow(() -> new UnknownItemException(itemId));
             refuseIfClosed(item, decision);
             items.leaseHolder(itemId).filter(holder -> !holder.equals(actor)).ifPresent(holder -> {
                 throw new ItemHeldException(itemId, holder, item.leaseUntil());
             });
             ReviewItem decided = items.decide(item, actor, decision, comment);
-            return new DecisionOutcome(decided, verdicts.refresh(videoId).orElse(null));
+            // taken last, so decisions on one video wait for each other only for the verdict
+            items.lockVideo(item.videoId());
+            return new DecisionOutcome(decided, verdicts.refresh(item.videoId()).orElse(null));
         });
     }
 
