@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * they can for a fixed time, and prints the claim latency and the decision rate. Kept in the test sources so it
  * never ships in the jar; run it against a throw-away database (the script points COMPLIANCE_HOME at one).
  *
- * <p>Arguments: items, operators, seconds.
+ * <p>Arguments: items, operators, seconds, and the pause in ms an operator takes between a decision and the next
+ * claim (0: back to back, the queue's saturation point; operators reading evidence take seconds).
  */
 public final class QueueBenchmark {
 
@@ -37,6 +38,7 @@ public final class QueueBenchmark {
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int operators = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        int pauseMs = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ComplianceRunnerApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false)
                 .properties("compliance.cli.enabled=false")
@@ -45,21 +47,25 @@ public final class QueueBenchmark {
             // database's pool is built in code, so it is sized here rather than by spring.datasource.hikari.*
             if (context.getBean(DataSource.class) instanceof HikariDataSource hikari) {
                 hikari.getHikariConfigMXBean().setMaximumPoolSize(operators + 2);
+                hikari.getHikariConfigMXBean().setMinimumIdle(operators + 2);
             }
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             ReviewQueue queue = context.getBean(ReviewQueue.class);
             long seedStart = System.nanoTime();
             String project = seed(jdbc, items);
-            System.err.printf("Seeded %d open items in %.1f s%n", items, (System.nanoTime() - seedStart) / 1e9);
+            System.err.printf("Seeded %d open items in %.1f s; warming up for 3 s ...%n", items,
+                    (System.nanoTime() - seedStart) / 1e9);
 
             ReviewFilter filter = new ReviewFilter(project, null, null);
+            // unmeasured: JIT compilation and the pool opening its connections are not the queue's latency
+            warmUp(queue, operators, filter);
             long deadline = System.nanoTime() + seconds * 1_000_000_000L;
             ExecutorService pool = Executors.newFixedThreadPool(operators);
             List<Future<OperatorRun>> runs = new ArrayList<>();
             long start = System.nanoTime();
             for (int n = 0; n < operators; n++) {
                 String operator = "bench-" + n;
-                runs.add(pool.submit(() -> work(queue, operator, filter, deadline)));
+                runs.add(pool.submit(() -> work(queue, operator, filter, deadline, pauseMs)));
             }
             List<OperatorRun> done = new ArrayList<>();
             for (Future<OperatorRun> run : runs) {
@@ -67,11 +73,12 @@ public final class QueueBenchmark {
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
             pool.shutdown();
-            print(items, operators, elapsed, done, jdbc, project);
+            print(items, operators, pauseMs, elapsed, done, jdbc, project);
         }
     }
 
-    private static OperatorRun work(ReviewQueue queue, String operator, ReviewFilter filter, long deadline) {
+    private static OperatorRun work(ReviewQueue queue, String operator, ReviewFilter filter, long deadline, int pauseMs)
+            throws InterruptedException {
         long[] claims = new long[1024];
         long[] decides = new long[1024];
         int claimCount = 0;
@@ -89,8 +96,26 @@ public final class QueueBenchmark {
             queue.decide(item.get().id(), operator, decision, "bench");
             decides = grow(decides, decideCount);
             decides[decideCount++] = System.nanoTime() - t1;
+            if (pauseMs > 0) {
+                // uniform around the mean, so operators do not fall into step and claim in bursts
+                Thread.sleep(ThreadLocalRandom.current().nextInt(2 * pauseMs + 1));
+            }
         }
         return new OperatorRun(claims, claimCount, decides, decideCount);
+    }
+
+    private static void warmUp(ReviewQueue queue, int operators, ReviewFilter filter) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(operators);
+        long until = System.nanoTime() + 3_000_000_000L;
+        List<Future<OperatorRun>> runs = new ArrayList<>();
+        for (int n = 0; n < operators; n++) {
+            String operator = "warm-up-" + n;
+            runs.add(pool.submit(() -> work(queue, operator, filter, until, 0)));
+        }
+        for (Future<OperatorRun> run : runs) {
+            run.get();
+        }
+        pool.shutdown();
     }
 
     private static long[] grow(long[] values, int used) {
@@ -121,7 +146,7 @@ public final class QueueBenchmark {
         return project;
     }
 
-    private static void print(int items, int operators, double elapsed, List<OperatorRun> runs, JdbcClient jdbc,
+    private static void print(int items, int operators, int pauseMs, double elapsed, List<OperatorRun> runs, JdbcClient jdbc,
                               String project) {
         long[] claims = merge(runs, true);
         long[] decides = merge(runs, false);
@@ -130,8 +155,8 @@ public final class QueueBenchmark {
                         JOIN videos v ON v.id = i.video_id JOIN projects p ON p.id = v.project_id
                         WHERE p.name = :project AND a.action = 'CLAIM'""")
                 .param("project", project).query(Long.class).single();
-        System.out.printf(Locale.ROOT, "review queue: %d open items, %d operators claiming and deciding for %.1f s%n",
-                items, operators, elapsed);
+        System.out.printf(Locale.ROOT, "review queue: %d open items, %d operators claiming and deciding for %.1f s, %s%n",
+                items, operators, elapsed, pauseMs == 0 ? "back to back" : "pausing " + pauseMs + " ms on average after each decision");
         System.out.printf(Locale.ROOT, "  claim   (review next):   %d claims, p50 %.1f ms, p99 %.1f ms (goal < 20 ms), max %.1f ms%n",
                 claims.length, millis(claims, 0.50), millis(claims, 0.99), millis(claims, 1.0));
         System.out.printf(Locale.ROOT, "  decide  (review reject|confirm): p50 %.1f ms, p99 %.1f ms%n",
