@@ -130,20 +130,20 @@ public class ReviewCommand implements Callable<Integer> {
 
         private final ReviewQueue queue;
         private final JsonOutput output;
+        private final Decision decision;
 
-        Decide(ReviewQueue queue, JsonOutput output) {
+        Decide(ReviewQueue queue, JsonOutput output, Decision decision) {
             this.queue = queue;
             this.output = output;
+            this.decision = decision;
         }
-
-        abstract Decision decision();
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             DecisionOutcome outcome;
             try {
-                outcome = queue.decide(itemId, operator, decision(), comment);
+                outcome = queue.decide(itemId, operator, decision, comment);
             } catch (ReviewException e) {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
                 return ExitCodes.FAILED;
@@ -167,12 +167,7 @@ public class ReviewCommand implements Callable<Integer> {
     static class Confirm extends Decide {
 
         Confirm(ReviewQueue queue, JsonOutput output) {
-            super(queue, output);
-        }
-
-        @Override
-        Decision decision() {
-            return Decision.CONFIRM;
+            super(queue, output, Decision.CONFIRM);
         }
     }
 
@@ -180,12 +175,7 @@ public class ReviewCommand implements Callable<Integer> {
     static class Reject extends Decide {
 
         Reject(ReviewQueue queue, JsonOutput output) {
-            super(queue, output);
-        }
-
-        @Override
-        Decision decision() {
-            return Decision.REJECT;
+            super(queue, output, Decision.REJECT);
         }
     }
 
@@ -194,12 +184,7 @@ public class ReviewCommand implements Callable<Integer> {
     static class Escalate extends Decide {
 
         Escalate(ReviewQueue queue, JsonOutput output) {
-            super(queue, output);
-        }
-
-        @Override
-        Decision decision() {
-            return Decision.ESCALATE;
+            super(queue, output, Decision.ESCALATE);
         }
     }
 

@@ -3,9 +3,6 @@ package org.compliancerunner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.compliancerunner.review.ReviewScene.trigger;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-
 import org.compliancerunner.policy.Severity;
 import org.compliancerunner.review.Decision;
 import org.compliancerunner.review.ReviewItem;
@@ -14,7 +11,6 @@ import org.compliancerunner.review.ReviewScene;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine.IFactory;
 
 class ReportCommandTest extends IntegrationTest {
 
@@ -38,12 +34,7 @@ class ReportCommandTest extends IntegrationTest {
     }
 
     private CliDriver.Result report(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = CommandLineEntry.commandLine(new ReportCommand(), context.getBean(IFactory.class))
-                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute(args);
-        return new CliDriver.Result(exitCode, out.toString(), err.toString());
+        return ReviewCommandTest.run(context, new ReportCommand(), args);
     }
 
     @Test

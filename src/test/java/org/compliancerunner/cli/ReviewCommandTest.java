@@ -12,6 +12,7 @@ import org.compliancerunner.review.ReviewScene;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.IFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,11 +29,15 @@ class ReviewCommandTest extends IntegrationTest {
         scene.rewrite(video, 2, trigger("claims.guarantee", 5185, Severity.MEDIUM, "\"…guaranteed returns…\""));
     }
 
-    /** The review commands as the entry point runs them, before they are registered under compliance-runner. */
     private CliDriver.Result review(String... args) {
+        return run(context, new ReviewCommand(), args);
+    }
+
+    /** A command as the entry point runs it, before it is registered under compliance-runner. */
+    static CliDriver.Result run(ApplicationContext context, Object command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = CommandLineEntry.commandLine(new ReviewCommand(), context.getBean(IFactory.class))
+        int exitCode = CommandLineEntry.commandLine(command, context.getBean(IFactory.class))
                 .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
                 .execute(args);
         return new CliDriver.Result(exitCode, out.toString(), err.toString());
