@@ -1,0 +1,15 @@
+package org.compliancerunner.review;
+
+import java.util.Optional;
+
+/**
+ * A decided item, and the verdict its video has after the decision.
+ *
+ * @param videoVerdict null while some live item on the video is still open or escalated
+ */
+public record DecisionOutcome(ReviewItem item, Verdict videoVerdict) {
+
+    public Optional<Verdict> verdict() {
+        return Optional.ofNullable(videoVerdict);
+    }
+}
