@@ -10,6 +10,7 @@ import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.RulePackException;
 import org.compliancerunner.policy.RulePacks;
 import org.compliancerunner.policy.TriggerStore;
+import org.compliancerunner.review.ReviewQueue;
 import org.compliancerunner.speech.TranscriptStore;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -72,9 +73,9 @@ class ReevaluateJobConfiguration {
 
     @Bean
     @StepScope
-    RejudgementWriter rejudgementWriter(TriggerStore triggers, Videos videos, ReevaluationLog log, RulePacks packs,
+    RejudgementWriter rejudgementWriter(TriggerStore triggers, ReviewQueue reviews, Videos videos, ReevaluationLog log, RulePacks packs,
                                         @Value("#{stepExecution}") StepExecution step) throws RulePackException {
-        return new RejudgementWriter(triggers, videos, log, packOf(packs, step), step.getJobExecution().getJobInstanceId());
+        return new RejudgementWriter(triggers, reviews, videos, log, packOf(packs, step), step.getJobExecution().getJobInstanceId());
     }
 
     static RulePack packOf(RulePacks packs, StepExecution step) throws RulePackException {

@@ -3,6 +3,7 @@ package org.compliancerunner.batch;
 import org.compliancerunner.catalog.Videos;
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.TriggerStore;
+import org.compliancerunner.review.ReviewQueue;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -10,13 +11,15 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 class RejudgementWriter implements ItemWriter<Rejudgement> {
 
     private final TriggerStore triggers;
+    private final ReviewQueue reviews;
     private final Videos videos;
     private final ReevaluationLog log;
     private final RulePack pack;
     private final long jobInstanceId;
 
-    RejudgementWriter(TriggerStore triggers, Videos videos, ReevaluationLog log, RulePack pack, long jobInstanceId) {
+    RejudgementWriter(TriggerStore triggers, ReviewQueue reviews, Videos videos, ReevaluationLog log, RulePack pack, long jobInstanceId) {
         this.triggers = triggers;
+        this.reviews = reviews;
         this.videos = videos;
         this.log = log;
         this.pack = pack;
@@ -28,6 +31,7 @@ class RejudgementWriter implements ItemWriter<Rejudgement> {
         for (Rejudgement rejudged : chunk) {
             long videoId = rejudged.video().id();
             triggers.replace(videoId, pack.name(), pack.version(), rejudged.triggers());
+            reviews.syncVideo(videoId, pack.name(), pack.version());
             videos.judgedBy(videoId, pack.name(), pack.version());
             log.record(jobInstanceId, videoId, rejudged.diff());
         }

@@ -10,6 +10,7 @@ import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.RulePackException;
 import org.compliancerunner.policy.RulePacks;
 import org.compliancerunner.policy.TriggerStore;
+import org.compliancerunner.review.ReviewQueue;
 import org.compliancerunner.speech.TranscriptStore;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -111,10 +112,10 @@ class SweepJobConfiguration {
     @Bean
     @StepScope
     VideoOutcomeWriter videoOutcomeWriter(SweepQueue queue, TranscriptStore transcripts, TriggerStore triggers,
-                                          MeasurementStore measurements, Outbox outbox, MinutesLedger ledger,
+                                          ReviewQueue reviews, MeasurementStore measurements, Outbox outbox, MinutesLedger ledger,
                                           RulePacks packs, @Value("#{stepExecution}") StepExecution step)
             throws RulePackException {
-        return new VideoOutcomeWriter(queue, transcripts, triggers, measurements, outbox, ledger, packOf(packs, step),
+        return new VideoOutcomeWriter(queue, transcripts, triggers, reviews, measurements, outbox, ledger, packOf(packs, step),
                 step.getJobExecution().getJobInstanceId());
     }
 

@@ -13,6 +13,7 @@ import org.compliancerunner.notify.Outbox;
 import org.compliancerunner.policy.Trigger;
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.TriggerStore;
+import org.compliancerunner.review.ReviewQueue;
 import org.compliancerunner.speech.TranscriptStore;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -26,18 +27,20 @@ class VideoOutcomeWriter implements ItemWriter<VideoOutcome> {
     private final SweepQueue queue;
     private final TranscriptStore transcripts;
     private final TriggerStore triggers;
+    private final ReviewQueue reviews;
     private final MeasurementStore measurements;
     private final Outbox outbox;
     private final MinutesLedger ledger;
     private final RulePack pack;
     private final long jobInstanceId;
 
-    VideoOutcomeWriter(SweepQueue queue, TranscriptStore transcripts, TriggerStore triggers,
+    VideoOutcomeWriter(SweepQueue queue, TranscriptStore transcripts, TriggerStore triggers, ReviewQueue reviews,
                        MeasurementStore measurements, Outbox outbox, MinutesLedger ledger, RulePack pack,
                        long jobInstanceId) {
         this.queue = queue;
         this.transcripts = transcripts;
         this.triggers = triggers;
+        this.reviews = reviews;
         this.measurements = measurements;
         this.outbox = outbox;
         this.ledger = ledger;
@@ -64,6 +67,7 @@ class VideoOutcomeWriter implements ItemWriter<VideoOutcome> {
                 measurements.replace(videoId, found.measurements());
                 ledger.settle(videoId);
                 triggers.replace(videoId, pack.name(), pack.version(), found.triggers());
+                reviews.syncVideo(videoId, pack.name(), pack.version());
                 if (!found.triggers().isEmpty()) {
                     outbox.publish(EventType.VIDEO_FLAGGED, Map.of("videoId", videoId, "title", outcome.video().title(),
                             "pack", pack.name(), "packVersion", pack.version(), "triggers", found.triggers().size(),

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
                 StopCommand.class, VideosCommand.class, TriggersCommand.class, ReevaluateCommand.class, AnalyzeCommand.class,
                 RulesCommand.class,
                 DemoCommand.class,
-                SamplesCommand.class, NotifyCommand.class, BillingCommand.class},
+                SamplesCommand.class, NotifyCommand.class, BillingCommand.class, ReviewCommand.class,
+                ReportCommand.class},
         footer = {"", "Exit codes: 0 success (a sweep COMPLETED, even if some videos FAILED), 1 failure "
                 + "(a sweep FAILED or was stopped, an input was refused), 2 usage error."})
 class ComplianceRunnerCommand implements Callable<Integer> {

@@ -1,8 +1,11 @@
 package org.compliancerunner.review;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.compliancerunner.notify.EventType;
+import org.compliancerunner.notify.Outbox;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,13 +21,15 @@ public class ReviewQueue {
     private final ReviewItems items;
     private final FindingSync sync;
     private final VideoVerdicts verdicts;
+    private final Outbox outbox;
     private final ReviewProperties properties;
     // joins the caller's transaction (the sweep's chunk), or opens one for an operator's request
     private final TransactionTemplate transaction;
 
-    ReviewQueue(ReviewItems items, FindingSync sync, VideoVerdicts verdicts,
+    ReviewQueue(ReviewItems items, FindingSync sync, VideoVerdicts verdicts, Outbox outbox,
                 ReviewProperties properties, @Qualifier("transactionManager") PlatformTransactionManager transactions) {
         this.items = items;
+        this.outbox = outbox;
         this.sync = sync;
         this.verdicts = verdicts;
         this.properties = properties;
@@ -76,7 +81,13 @@ public class ReviewQueue {
             ReviewItem decided = items.decide(item, actor, decision, comment);
             // taken last, so decisions on one video wait for each other only for the verdict
             items.lockVideo(item.videoId());
-            return new DecisionOutcome(decided, verdicts.refresh(item.videoId()).orElse(null));
+            Verdict verdict = verdicts.refresh(item.videoId()).orElse(null);
+            if (verdict != null) {
+                // announced in the transaction that reached the verdict, so a rolled-back decision announces nothing
+                outbox.publish(EventType.REVIEW_COMPLETED, Map.of("videoId", item.videoId(), "verdict", verdict.name(),
+                        "decidedBy", actor));
+            }
+            return new DecisionOutcome(decided, verdict);
         });
     }
 

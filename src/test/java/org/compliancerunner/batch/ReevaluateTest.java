@@ -45,6 +45,16 @@ class ReevaluateTest extends IntegrationTest {
         long videoId = jdbc.sql("SELECT v.id FROM videos v JOIN projects p ON p.id = v.project_id WHERE p.name = 'reeval'")
                 .query(Long.class).single();
         assertThat(ruleIds(videoId)).containsExactlyInAnyOrder("test.autocut", "test.autocut", "test.for-testing");
+        // the sweep opened a review item for the high-severity finding only; an operator confirms it
+        JsonNode item = JSON.readTree(cli.run("review", "next", "--project", "reeval", "--operator", "ana", "--json").out());
+        assertThat(item.get("ruleId").asString()).isEqualTo("test.for-testing");
+        assertThat(cli.run("review", "next", "--project", "reeval", "--operator", "ben", "--json").out()).isBlank();
+        CliDriver.Result confirmed = cli.run("review", "confirm", item.get("id").asString(), "--comment", "real claim",
+                "--operator", "ana", "--json");
+        assertThat(confirmed.exitCode()).as(confirmed.err()).isZero();
+        assertThat(JSON.readTree(confirmed.out()).get("verdict").asString()).isEqualTo("REJECTED");
+        assertThat(jdbc.sql("SELECT count(*) FROM notify_events WHERE type = 'review.completed' "
+                + "AND payload->>'videoId' = :id").param("id", String.valueOf(videoId)).query(Long.class).single()).isEqualTo(1L);
         // judging again needs no media: only what the sweep stored
         Files.delete(video);
 
@@ -60,6 +70,12 @@ class ReevaluateTest extends IntegrationTest {
         assertThat(ruleIds(videoId)).containsExactlyInAnyOrder("test.for-testing", "test.hello", "audio.loudness");
         assertThat(jdbc.sql("SELECT pack_version FROM videos WHERE id = :id").param("id", videoId).query(Integer.class)
                 .single()).isEqualTo(2);
+
+        // the decision on the finding that persists is kept; the new medium-severity findings wait for review
+        assertThat(jdbc.sql("SELECT state FROM review_items WHERE id = :id").param("id", item.get("id").asLong())
+                .query(String.class).single()).isEqualTo("CONFIRMED");
+        assertThat(jdbc.sql("SELECT rule_id FROM review_items WHERE video_id = :id AND state = 'OPEN' ORDER BY rule_id")
+                .param("id", videoId).query(String.class).list()).containsExactly("audio.loudness", "test.hello");
 
         CliDriver.Result again = cli.run("reevaluate", "--rules", v2.toString(), "--project", "reeval", "--json");
         JsonNode same = JSON.readTree(again.out());
