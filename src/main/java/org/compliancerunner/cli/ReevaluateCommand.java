@@ -2,6 +2,7 @@ package org.compliancerunner.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -77,7 +78,9 @@ class ReevaluateCommand implements Callable<Integer> {
         if (json) {
             output.line(out, JsonOutput.object("jobExecutionId", execution.getId(), "status", status,
                     "videos", summary.videos(), "triggers", JsonOutput.object("added", summary.added(),
-                            "removed", summary.removed(), "unchanged", summary.unchanged())));
+                            "removed", summary.removed(), "unchanged", summary.unchanged()),
+                    "durationMs", execution.getStartTime() == null || execution.getEndTime() == null ? null
+                            : Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis()));
         } else {
             out.printf("Re-evaluation %d %s — rule pack %s v%d%n", execution.getId(), status,
                     execution.getJobParameters().getString("pack.name"),
