@@ -1,5 +1,7 @@
 package org.compliancerunner.batch;
 
+import javax.sql.DataSource;
+
 import org.compliancerunner.billing.MinutesLedger;
 import org.compliancerunner.catalog.ClaimedVideo;
 import org.compliancerunner.catalog.SweepQueue;
@@ -73,8 +75,9 @@ class SweepJobConfiguration {
 
     @Bean
     @JobScope
-    SweepPartitioner sweepPartitioner(@Value("#{jobParameters['" + SweepParameters.PARTITIONS + "']}") Long partitions) {
-        return new SweepPartitioner(partitions.intValue());
+    SweepPartitioner sweepPartitioner(@Value("#{jobParameters['" + SweepParameters.PARTITIONS + "']}") Long partitions,
+                                      DataSource dataSource) {
+        return new SweepPartitioner(ConnectionBudget.partitions(partitions.intValue(), dataSource));
     }
 
     @Bean

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class SweepQueue {
 
+    /** Analyses of one video that may end with its process gone before the video is failed for good. */
+    public static final int MAX_ATTEMPTS = 3;
+
     private final JdbcClient jdbc;
 
     public SweepQueue(JdbcClient jdbc) {
@@ -78,11 +81,20 @@ public class SweepQueue {
      * @param runningInstances job instances with a live execution; their claims are left alone
      */
     public int releaseAbandoned(List<Long> runningInstances) {
+        Long[] running = runningInstances.toArray(Long[]::new);
+        // a file that took its process down this often would take every later sweep down with it
+        jdbc.sql("""
+                        UPDATE videos SET status = 'FAILED', processed_at = now(), updated_at = now(),
+                               failure_reason = 'analysing this file stopped the sweep process ' || attempts
+                                   || ' times (a crash or out of memory); it is not tried again'
+                        WHERE status = 'PROCESSING' AND claimed_by IS NOT NULL AND attempts >= :limit
+                          AND NOT (claimed_by = ANY (:running))""")
+                .param("limit", MAX_ATTEMPTS).param("running", running).update();
         return jdbc.sql("""
                         UPDATE videos SET status = 'PENDING', claimed_by = NULL, updated_at = now()
                         WHERE status IN ('QUEUED', 'PROCESSING') AND claimed_by IS NOT NULL
                           AND NOT (claimed_by = ANY (:running))""")
-                .param("running", runningInstances.toArray(Long[]::new))
+                .param("running", running)
                 .update();
     }
 

@@ -22,6 +22,8 @@ class EmbeddedDatabaseConfiguration {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(database.jdbcUrl());
         dataSource.setPoolName("embedded");
+        // a sweep partition needs two connections at times (see ConnectionBudget): room for one per core
+        dataSource.setMaximumPoolSize(Math.max(10, 2 * Runtime.getRuntime().availableProcessors() + 4));
         return dataSource;
     }
 }

@@ -79,7 +79,24 @@ class FindingSync {
                 changed++;
             }
         }
-        return changed;
+        return changed + supersedeOtherPacks(videoId, packName, packVersion);
+    }
+
+    // the video is now judged by this pack alone: another pack's open questions would hold its verdict forever
+    private int supersedeOtherPacks(long videoId, String packName, int packVersion) {
+        List<Item> others = jdbc.sql("""
+                        SELECT id, rule_id, start_ms, end_ms, pack_version, severity, evidence, state, decision
+                        FROM review_items WHERE video_id = :video AND pack_name <> :pack AND state <> 'OBSOLETE'""")
+                .param("video", videoId).param("pack", packName).query(Item.class).list();
+        for (Item other : others) {
+            jdbc.sql("""
+                            UPDATE review_items SET state = 'OBSOLETE', claimed_by = NULL, lease_until = NULL, updated_at = now()
+                            WHERE id = :id""")
+                    .param("id", other.id()).update();
+            audit.record(other.id(), ReviewAudit.SYNC_ACTOR, "OBSOLETE", other.state(), ReviewState.OBSOLETE,
+                    "the video is now judged by " + packName + " v" + packVersion);
+        }
+        return others.size();
     }
 
     private static boolean differs(Item item, int packVersion, Finding finding) {

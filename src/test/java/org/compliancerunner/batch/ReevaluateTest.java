@@ -82,6 +82,13 @@ class ReevaluateTest extends IntegrationTest {
         assertThat(same.get("triggers").get("added").asInt()).isZero();
         assertThat(same.get("triggers").get("removed").asInt()).isZero();
         assertThat(same.get("triggers").get("unchanged").asInt()).isEqualTo(3);
+
+        // judged by another pack altogether, the old pack's open questions no longer hold the video's verdict
+        Path other = Files.writeString(work.resolve("other.yaml"),
+                "pack: other\nversion: 1\nrules:\n  - {id: x.never, kind: phrase, phrases: [\"zebra crossing\"]}\n");
+        assertThat(cli.run("reevaluate", "--rules", other.toString(), "--project", "reeval").exitCode()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM review_items WHERE video_id = :id AND state <> 'OBSOLETE'")
+                .param("id", videoId).query(Long.class).single()).isZero();
     }
 
     @Test

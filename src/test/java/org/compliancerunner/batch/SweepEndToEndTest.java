@@ -110,6 +110,40 @@ class SweepEndToEndTest extends IntegrationTest {
                 .containsPattern("00:00:0\\d\\.\\d{3}–00:00:\\d\\d\\.\\d{3}");
     }
 
+    @Test
+    void moreRequestedPartitionsThanThePoolCanCarryStillComplete() throws Exception {
+        Path work = Files.createDirectories(HOME.resolve("media/many-partitions"));
+        for (int i = 0; i < 6; i++) {
+            org.compliancerunner.media.SampleMedia.writeClip(work.resolve("clip-" + i + ".mp4"), 1.0, 64, 36, 100 + i);
+        }
+        assertThat(cli.run("ingest", work.toString(), "--project", "many-partitions").exitCode()).isZero();
+
+        CliDriver.Result sweep = cli.run("sweep", "--project", "many-partitions", "--partitions", "12", "--json");
+
+        assertThat(sweep.exitCode()).as(sweep.err()).isZero();
+        JsonNode summary = JSON.readTree(sweep.out());
+        assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(summary.get("videos").get("done").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void aFileThatKeptTakingItsProcessDownIsFailedInsteadOfRetriedForever() {
+        long projectId = jdbc.sql("INSERT INTO projects (name, owner) VALUES ('crash-loop', 'ops') RETURNING id")
+                .query(Long.class).single();
+        long videoId = jdbc.sql("""
+                        INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, status, owner,
+                                            claimed_by, attempts)
+                        VALUES (:project, 'poison', '/x', '/x', repeat('a', 64), 1, 'PROCESSING', 'ops', 987654, 3)
+                        RETURNING id""").param("project", projectId).query(Long.class).single();
+
+        assertThat(cli.run("sweep", "--project", "crash-loop", "--json").exitCode()).isZero();
+
+        Map<String, Object> row = jdbc.sql("SELECT status, failure_reason FROM videos WHERE id = :id")
+                .param("id", videoId).query().singleRow();
+        assertThat(row.get("status")).isEqualTo("FAILED");
+        assertThat((String) row.get("failure_reason")).contains("3 times", "not tried again");
+    }
+
     private long minutes(long videoId, String column) {
         return jdbc.sql("SELECT coalesce(sum(" + column + "), 0) FROM billing_entries WHERE video_id = :id")
                 .param("id", videoId).query(Long.class).single();

@@ -1,0 +1,28 @@
+package org.compliancerunner.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+class ConnectionBudgetTest {
+
+    @Test
+    void neverRunsMorePartitionsThanThePoolCanCarry() {
+        try (HikariDataSource pool = new HikariDataSource()) {
+            pool.setMaximumPoolSize(10);
+
+            assertThat(ConnectionBudget.partitions(2, pool)).isEqualTo(2);
+            assertThat(ConnectionBudget.partitions(4, pool)).isEqualTo(4);
+            assertThat(ConnectionBudget.partitions(12, pool)).isEqualTo(4);
+            pool.setMaximumPoolSize(3);
+            assertThat(ConnectionBudget.partitions(8, pool)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void leavesAnUnknownPoolAlone() {
+        assertThat(ConnectionBudget.partitions(12, new DriverManagerDataSource())).isEqualTo(12);
+    }
+}
