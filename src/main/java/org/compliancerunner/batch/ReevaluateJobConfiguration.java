@@ -6,7 +6,6 @@ import org.compliancerunner.catalog.JudgedVideo;
 import org.compliancerunner.catalog.Videos;
 import org.compliancerunner.media.MeasurementStore;
 import org.compliancerunner.policy.PolicyEngine;
-import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.RulePackException;
 import org.compliancerunner.policy.RulePacks;
 import org.compliancerunner.policy.TriggerStore;
@@ -41,7 +40,7 @@ class ReevaluateJobConfiguration {
 
     @Bean
     Step rejudgeStep(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager transactions,
-                     JudgedVideoReader judgedVideoReader, RejudgementProcessor rejudgementProcessor,
+                     KeysetReader<JudgedVideo> judgedVideoReader, RejudgementProcessor rejudgementProcessor,
                      RejudgementWriter rejudgementWriter) {
         return new StepBuilder("rejudge", repository)
                 .<JudgedVideo, Rejudgement>chunk(CHUNK)
@@ -54,11 +53,12 @@ class ReevaluateJobConfiguration {
 
     @Bean
     @StepScope
-    JudgedVideoReader judgedVideoReader(Videos videos, @Value("#{stepExecution}") StepExecution step) {
+    KeysetReader<JudgedVideo> judgedVideoReader(Videos videos, @Value("#{stepExecution}") StepExecution step) {
         JobParameters parameters = step.getJobParameters();
-        String since = parameters.getString(SINCE);
-        return new JudgedVideoReader(videos, parameters.getString(SweepParameters.PROJECT),
-                since == null ? null : OffsetDateTime.parse(since));
+        String project = parameters.getString(SweepParameters.PROJECT);
+        String sinceText = parameters.getString(SINCE);
+        OffsetDateTime since = sinceText == null ? null : OffsetDateTime.parse(sinceText);
+        return new KeysetReader<>((after, max) -> videos.judged(project, since, after, max), JudgedVideo::id, 200);
     }
 
     @Bean
@@ -67,7 +67,7 @@ class ReevaluateJobConfiguration {
                                               TriggerStore triggers, PolicyEngine policy, ReevaluationLog log,
                                               RulePacks packs, @Value("#{stepExecution}") StepExecution step)
             throws RulePackException {
-        return new RejudgementProcessor(transcripts, measurements, triggers, policy, log, packOf(packs, step),
+        return new RejudgementProcessor(transcripts, measurements, triggers, policy, log, SweepParameters.pack(packs, step),
                 step.getJobExecution().getJobInstanceId());
     }
 
@@ -75,12 +75,6 @@ class ReevaluateJobConfiguration {
     @StepScope
     RejudgementWriter rejudgementWriter(TriggerStore triggers, ReviewQueue reviews, Videos videos, ReevaluationLog log, RulePacks packs,
                                         @Value("#{stepExecution}") StepExecution step) throws RulePackException {
-        return new RejudgementWriter(triggers, reviews, videos, log, packOf(packs, step), step.getJobExecution().getJobInstanceId());
-    }
-
-    static RulePack packOf(RulePacks packs, StepExecution step) throws RulePackException {
-        JobParameters parameters = step.getJobParameters();
-        return packs.load(parameters.getString(SweepParameters.PACK_NAME),
-                parameters.getLong(SweepParameters.PACK_VERSION).intValue());
+        return new RejudgementWriter(triggers, reviews, videos, log, SweepParameters.pack(packs, step), step.getJobExecution().getJobInstanceId());
     }
 }

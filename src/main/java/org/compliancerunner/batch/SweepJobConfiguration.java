@@ -8,7 +8,6 @@ import org.compliancerunner.catalog.SweepQueue;
 import org.compliancerunner.inspection.VideoInspection;
 import org.compliancerunner.media.MeasurementStore;
 import org.compliancerunner.notify.Outbox;
-import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.RulePackException;
 import org.compliancerunner.policy.RulePacks;
 import org.compliancerunner.policy.TriggerStore;
@@ -83,7 +82,7 @@ class SweepJobConfiguration {
     @Bean
     Step analyzeWorkerStep(JobRepository repository,
                            @Qualifier("transactionManager") PlatformTransactionManager transactions,
-                           SweepProperties properties, ClaimedVideoReader claimedVideoReader,
+                           SweepProperties properties, KeysetReader<ClaimedVideo> claimedVideoReader,
                            VideoInspectionProcessor videoInspectionProcessor, VideoOutcomeWriter videoOutcomeWriter) {
         return new StepBuilder(WORKER_STEP, repository)
                 .<ClaimedVideo, VideoOutcome>chunk(properties.chunkSize())
@@ -96,10 +95,13 @@ class SweepJobConfiguration {
 
     @Bean
     @StepScope
-    ClaimedVideoReader claimedVideoReader(SweepQueue queue, @Value("#{stepExecution}") StepExecution step) {
-        return new ClaimedVideoReader(queue, step.getJobExecution().getJobInstanceId(),
-                step.getExecutionContext().getInt(SweepPartitioner.PARTITION),
-                step.getExecutionContext().getInt(SweepPartitioner.PARTITIONS));
+    KeysetReader<ClaimedVideo> claimedVideoReader(SweepQueue queue, @Value("#{stepExecution}") StepExecution step) {
+        long instance = step.getJobExecution().getJobInstanceId();
+        int partition = step.getExecutionContext().getInt(SweepPartitioner.PARTITION);
+        int partitions = step.getExecutionContext().getInt(SweepPartitioner.PARTITIONS);
+        // finished videos leave the query, so a restarted partition reads exactly what is left
+        return new KeysetReader<>((after, max) -> queue.unfinished(instance, partition, partitions, after, max),
+                ClaimedVideo::id, 50);
     }
 
     @Bean
@@ -108,7 +110,7 @@ class SweepJobConfiguration {
             VideoInspection inspection, SweepQueue queue,
             @Qualifier("transactionManager") PlatformTransactionManager transactions, RulePacks packs,
             @Value("#{stepExecution}") StepExecution step) throws RulePackException {
-        return new VideoInspectionProcessor(inspection, queue, transactions, packOf(packs, step),
+        return new VideoInspectionProcessor(inspection, queue, transactions, SweepParameters.pack(packs, step),
                 step.getJobExecution().getJobInstanceId());
     }
 
@@ -118,7 +120,7 @@ class SweepJobConfiguration {
                                           ReviewQueue reviews, MeasurementStore measurements, Outbox outbox, MinutesLedger ledger,
                                           RulePacks packs, @Value("#{stepExecution}") StepExecution step)
             throws RulePackException {
-        return new VideoOutcomeWriter(queue, transcripts, triggers, reviews, measurements, outbox, ledger, packOf(packs, step),
+        return new VideoOutcomeWriter(queue, transcripts, triggers, reviews, measurements, outbox, ledger, SweepParameters.pack(packs, step),
                 step.getJobExecution().getJobInstanceId());
     }
 
@@ -134,11 +136,5 @@ class SweepJobConfiguration {
             contribution.incrementWriteCount(summary.done() + summary.failed());
             return RepeatStatus.FINISHED;
         }, transactions).build();
-    }
-
-    private static RulePack packOf(RulePacks packs, StepExecution step) throws RulePackException {
-        JobParameters parameters = step.getJobParameters();
-        return packs.load(parameters.getString(SweepParameters.PACK_NAME),
-                parameters.getLong(SweepParameters.PACK_VERSION).intValue());
     }
 }

@@ -35,11 +35,6 @@ class SweepNotifications implements JobExecutionListener {
         transaction.executeWithoutResult(status -> outbox.publish(completed ? EventType.JOB_COMPLETED : EventType.JOB_FAILED,
                 Map.of("jobExecutionId", execution.getId(), "status", execution.getStatus().name(),
                         "done", summary.done(), "failed", summary.failed(), "unfinished", summary.unfinished(),
-                        "triggers", summary.triggers(), "reason", completed || exit == null ? "" : firstLine(exit))));
-    }
-
-    private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+                        "triggers", summary.triggers(), "reason", completed || exit == null ? "" : SweepReports.firstLine(exit))));
     }
 }

@@ -2,8 +2,12 @@ package org.compliancerunner.batch;
 
 import java.util.UUID;
 
+import org.compliancerunner.policy.RulePack;
+import org.compliancerunner.policy.RulePackException;
+import org.compliancerunner.policy.RulePacks;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.step.StepExecution;
 
 /** The sweep job's parameters; a fresh run id makes every sweep a new job instance, a restart reuses them. */
 record SweepParameters(String project, long limit, String packName, int packVersion, int partitions, String runId) {
@@ -17,6 +21,12 @@ record SweepParameters(String project, long limit, String packName, int packVers
 
     static SweepParameters fresh(String project, long limit, String packName, int packVersion, int partitions) {
         return new SweepParameters(project, limit, packName, packVersion, partitions, UUID.randomUUID().toString());
+    }
+
+    /** The stored rule pack a sweep or re-evaluation step judges with, named by its job parameters. */
+    static RulePack pack(RulePacks packs, StepExecution step) throws RulePackException {
+        JobParameters parameters = step.getJobParameters();
+        return packs.load(parameters.getString(PACK_NAME), parameters.getLong(PACK_VERSION).intValue());
     }
 
     JobParameters toJobParameters() {

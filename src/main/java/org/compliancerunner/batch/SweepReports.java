@@ -61,7 +61,8 @@ public class SweepReports {
                 .toList();
     }
 
-    private static String firstLine(String text) {
+    /** The first line of an exit description, which for a failure is the exception message without its trace. */
+    static String firstLine(String text) {
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline);
     }
