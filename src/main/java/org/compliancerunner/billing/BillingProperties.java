@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How many minutes each owner may have reserved and charged in total.
+ * How many minutes each owner may have reserved and charged per period.
  *
  * @param quotaMinutes the quota of every owner without an override; 0 means unlimited
+ * @param quotaPeriod  what the quota counts: minutes of videos reserved this calendar month (UTC), or ever
  * @param owners       overrides by owner name, e.g. {@code compliance.billing.owners.alice.quota-minutes=600};
  *                     an override of 0 makes that owner unlimited
  */
@@ -19,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("compliance.billing")
 public record BillingProperties(
         @PositiveOrZero @DefaultValue("0") long quotaMinutes,
+        @DefaultValue("monthly") QuotaPeriod quotaPeriod,
         Map<String, @Valid OwnerQuota> owners) {
 
     static final String PREFIX = "compliance.billing";

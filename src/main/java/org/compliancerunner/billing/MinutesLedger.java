@@ -2,7 +2,10 @@ package org.compliancerunner.billing;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -94,12 +97,12 @@ public class MinutesLedger {
                 return;
             }
             jdbc.sql("""
-                            INSERT INTO billing_entries (video_id, owner, kind, open_minutes, charged_minutes)
+                            INSERT INTO billing_entries (video_id, owner, kind, open_minutes, charged_minutes, period)
                             SELECT r.video_id, r.owner, 'SETTLE',
                                    CASE WHEN EXISTS (SELECT 1 FROM billing_entries l
                                                      WHERE l.video_id = r.video_id AND l.kind = 'RELEASE')
                                         THEN 0 ELSE -r.open_minutes END,
-                                   r.open_minutes
+                                   r.open_minutes, r.period
                             FROM billing_entries r WHERE r.video_id = :video AND r.kind = 'RESERVE'
                             ON CONFLICT (video_id, kind) DO NOTHING""")
                     .param("video", videoId).update();
@@ -116,8 +119,8 @@ public class MinutesLedger {
                 return;
             }
             jdbc.sql("""
-                            INSERT INTO billing_entries (video_id, owner, kind, open_minutes, charged_minutes)
-                            SELECT r.video_id, r.owner, 'RELEASE', -r.open_minutes, 0
+                            INSERT INTO billing_entries (video_id, owner, kind, open_minutes, charged_minutes, period)
+                            SELECT r.video_id, r.owner, 'RELEASE', -r.open_minutes, 0, r.period
                             FROM billing_entries r WHERE r.video_id = :video AND r.kind = 'RESERVE'
                               AND NOT EXISTS (SELECT 1 FROM billing_entries s
                                               WHERE s.video_id = r.video_id AND s.kind = 'SETTLE')
@@ -128,9 +131,12 @@ public class MinutesLedger {
 
     /**
      * Balances of one owner with its entries, or of every owner on the ledger or with a quota of their own when
-     * {@code owner} is null (then without entries).
+     * {@code owner} is null (then without entries), in one quota period: the given month, the current month when
+     * {@code month} is null and quotas are monthly, every entry ever when quotas are lifetime.
      */
-    public Statement statement(String owner) {
+    public Statement statement(String owner, YearMonth month) {
+        YearMonth period = month != null ? month
+                : properties.quotaPeriod() == QuotaPeriod.MONTHLY ? YearMonth.now(ZoneOffset.UTC) : null;
         Map<String, Totals> totals = new TreeMap<>();
         if (owner == null) {
             properties.owners().keySet().forEach(name -> totals.put(name, Totals.NONE));
@@ -140,26 +146,38 @@ public class MinutesLedger {
         jdbc.sql("""
                         SELECT owner, COALESCE(SUM(open_minutes), 0) AS reserved, COALESCE(SUM(charged_minutes), 0) AS charged,
                                COALESCE(-SUM(open_minutes) FILTER (WHERE kind = 'RELEASE'), 0) AS released
-                        FROM billing_entries WHERE CAST(:owner AS TEXT) IS NULL OR owner = :owner
+                        FROM billing_entries
+                        WHERE (CAST(:owner AS TEXT) IS NULL OR owner = :owner)
+                          AND (CAST(:period AS DATE) IS NULL OR period = :period)
                         GROUP BY owner""")
-                .param("owner", owner)
+                .param("owner", owner).param("period", firstDay(period))
                 .query((rs, n) -> totals.put(rs.getString("owner"), totalsOf(rs)))
                 .list();
         List<OwnerBalance> balances = totals.entrySet().stream()
                 .map(e -> new OwnerBalance(e.getKey(), e.getValue().reserved(), e.getValue().charged(),
                         e.getValue().released(), properties.quotaFor(e.getKey())))
                 .toList();
-        return new Statement(balances, owner == null ? List.of() : entriesOf(owner));
+        return new Statement(period, balances, owner == null ? List.of() : entriesOf(owner, period));
     }
 
-    private List<LedgerEntry> entriesOf(String owner) {
+    /** The statement of the current quota period. */
+    public Statement statement(String owner) {
+        return statement(owner, null);
+    }
+
+    private List<LedgerEntry> entriesOf(String owner, YearMonth period) {
         return jdbc.sql("""
                         SELECT video_id, kind, GREATEST(abs(open_minutes), charged_minutes) AS minutes, created_at
-                        FROM billing_entries WHERE owner = :owner ORDER BY created_at, id""")
-                .param("owner", owner)
+                        FROM billing_entries WHERE owner = :owner AND (CAST(:period AS DATE) IS NULL OR period = :period)
+                        ORDER BY created_at, id""")
+                .param("owner", owner).param("period", firstDay(period))
                 .query((rs, n) -> new LedgerEntry(rs.getLong("video_id"), EntryKind.valueOf(rs.getString("kind")),
                         rs.getLong("minutes"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
                 .list();
+    }
+
+    private static LocalDate firstDay(YearMonth period) {
+        return period == null ? null : period.atDay(1);
     }
 
     // concurrent ingests of one owner take turns, so two cannot both fit into the room left for one;
@@ -180,16 +198,19 @@ public class MinutesLedger {
         if (quota == 0) {
             return null;
         }
+        boolean monthly = properties.quotaPeriod() == QuotaPeriod.MONTHLY;
+        // the month as the database sees it: the one new reservations get as their period
         Totals used = jdbc.sql("""
                         SELECT COALESCE(SUM(open_minutes), 0) AS reserved, COALESCE(SUM(charged_minutes), 0) AS charged,
                                0 AS released
-                        FROM billing_entries WHERE owner = :owner""")
-                .param("owner", owner).query((rs, n) -> totalsOf(rs)).single();
+                        FROM billing_entries WHERE owner = :owner
+                          AND (NOT :monthly OR period = CAST(date_trunc('month', now() AT TIME ZONE 'UTC') AS DATE))""")
+                .param("owner", owner).param("monthly", monthly).query((rs, n) -> totalsOf(rs)).single();
         if (used.charged() + used.reserved() + minutes <= quota) {
             return null;
         }
         return new QuotaExceededException(owner, quota, used.charged(), used.reserved(), minutes,
-                properties.quotaPropertyFor(owner));
+                monthly ? "this month" : "in total", properties.quotaPropertyFor(owner));
     }
 
     private static Totals totalsOf(ResultSet rs) throws SQLException {

@@ -10,10 +10,10 @@ public class QuotaExceededException extends RuntimeException {
     private final long neededMinutes;
 
     QuotaExceededException(String owner, long quotaMinutes, long usedMinutes, long reservedMinutes, long neededMinutes,
-                           String quotaProperty) {
-        super(String.format("owner %s has no room in the minutes quota: quota %d min, used %d + reserved %d = %d min, "
+                           String period, String quotaProperty) {
+        super(String.format("owner %s has no room in the minutes quota: quota %d min, %s used %d + reserved %d = %d min, "
                         + "this video needs %d min; raise %s (0 = unlimited)",
-                owner, quotaMinutes, usedMinutes, reservedMinutes, usedMinutes + reservedMinutes, neededMinutes,
+                owner, quotaMinutes, period, usedMinutes, reservedMinutes, usedMinutes + reservedMinutes, neededMinutes,
                 quotaProperty));
         this.owner = owner;
         this.quotaMinutes = quotaMinutes;

@@ -1,11 +1,13 @@
 package org.compliancerunner.billing;
 
+import java.time.YearMonth;
 import java.util.List;
 
 /**
- * Owners' balances, and for a statement of one owner also that owner's entries, oldest first.
+ * Owners' balances in one quota period, and for a statement of one owner also that owner's entries, oldest first.
  *
+ * @param period  the month the balances count; null when they count every entry (lifetime quotas)
  * @param entries empty for a statement of all owners
  */
-public record Statement(List<OwnerBalance> balances, List<LedgerEntry> entries) {
+public record Statement(YearMonth period, List<OwnerBalance> balances, List<LedgerEntry> entries) {
 }

@@ -1,6 +1,8 @@
 package org.compliancerunner.cli;
 
 import java.io.PrintWriter;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -11,6 +13,7 @@ import org.compliancerunner.billing.OwnerBalance;
 import org.compliancerunner.billing.Statement;
 import org.compliancerunner.catalog.Video;
 import org.compliancerunner.catalog.Videos;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,7 +47,13 @@ class BillingCommand implements Callable<Integer> {
         @Option(names = "--owner", paramLabel = "O", description = "Only this owner, with its entries.")
         String owner;
 
-        @Option(names = "--json", description = "One JSON object per line: per owner {owner, reserved, charged, released, "
+        @Option(names = "--period", paramLabel = "YYYY-MM", converter = MonthConverter.class,
+                description = "The calendar month (UTC) to show; default: this month, or every month when quotas are "
+                        + "lifetime (compliance.billing.quota-period=lifetime). A video's minutes belong to the month "
+                        + "it was registered in.")
+        YearMonth period;
+
+        @Option(names = "--json", description = "One JSON object per line: per owner {owner, period, reserved, charged, released, "
                 + "quota, remaining} (quota and remaining null when unlimited), then with --owner per entry "
                 + "{owner, videoId, title, kind, minutes, at}.")
         boolean json;
@@ -62,13 +71,18 @@ class BillingCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Statement statement = ledger.statement(owner);
-            if (statement.balances().isEmpty() && !json) {
-                out.println("No minutes on the ledger yet: ingest reserves them, a sweep settles or releases them.");
+            Statement statement = ledger.statement(owner, period);
+            String when = statement.period() == null ? "all months (lifetime quota)" : statement.period() + " (UTC)";
+            if (!json && statement.balances().isEmpty()) {
+                out.println("No minutes on the ledger for " + when
+                        + ": ingest reserves them, a sweep settles or releases them.");
+            } else if (!json) {
+                out.println("Minutes for " + when + ":");
             }
             for (OwnerBalance balance : statement.balances()) {
                 if (json) {
-                    output.line(out, JsonOutput.object("owner", balance.owner(), "reserved", balance.reservedMinutes(),
+                    output.line(out, JsonOutput.object("owner", balance.owner(),
+                            "period", statement.period() == null ? null : statement.period().toString(), "reserved", balance.reservedMinutes(),
                             "charged", balance.chargedMinutes(), "released", balance.releasedMinutes(),
                             "quota", balance.unlimited() ? null : balance.quotaMinutes(),
                             "remaining", balance.remainingMinutes()));
@@ -93,6 +107,18 @@ class BillingCommand implements Callable<Integer> {
             }
             out.flush();
             return ExitCodes.OK;
+        }
+    }
+
+    /** Reads YYYY-MM, with a message that shows the expected form. */
+    static class MonthConverter implements CommandLine.ITypeConverter<YearMonth> {
+        @Override
+        public YearMonth convert(String value) {
+            try {
+                return YearMonth.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a month; write it as YYYY-MM, e.g. 2026-11");
+            }
         }
     }
 }

@@ -39,12 +39,12 @@ class BillingPropertiesTest {
     @Test
     void theSettingNamedForAnOwnerBindsToThatOwner() {
         for (String owner : new String[] {"alice", "Jane.Doe", "ops team"}) {
-            String setting = new BillingProperties(0, null).quotaPropertyFor(owner);
+            String setting = new BillingProperties(0, QuotaPeriod.MONTHLY, null).quotaPropertyFor(owner);
             context.withPropertyValues(setting + "=42")
                     .run(started -> assertThat(started.getBean(BillingProperties.class).quotaFor(owner))
                             .as(setting).isEqualTo(42));
         }
-        assertThat(new BillingProperties(0, null).quotaPropertyFor("Jane.Doe"))
+        assertThat(new BillingProperties(0, QuotaPeriod.MONTHLY, null).quotaPropertyFor("Jane.Doe"))
                 .isEqualTo("compliance.billing.owners[Jane.Doe].quota-minutes");
     }
 

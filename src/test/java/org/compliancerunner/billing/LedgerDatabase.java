@@ -31,9 +31,19 @@ public final class LedgerDatabase {
     }
 
     public MinutesLedger ledger(long defaultQuota, Map<String, Long> ownerQuotas) {
+        return ledger(defaultQuota, QuotaPeriod.MONTHLY, ownerQuotas);
+    }
+
+    public MinutesLedger ledger(long defaultQuota, QuotaPeriod period, Map<String, Long> ownerQuotas) {
         Map<String, BillingProperties.OwnerQuota> owners = new java.util.HashMap<>();
         ownerQuotas.forEach((owner, quota) -> owners.put(owner, new BillingProperties.OwnerQuota(quota)));
-        return new MinutesLedger(jdbc, new BillingProperties(defaultQuota, owners), transactionManager);
+        return new MinutesLedger(jdbc, new BillingProperties(defaultQuota, period, owners), transactionManager);
+    }
+
+    /** Moves the video's entries into the month before this one, as if it had been reserved then. */
+    public void reservedLastMonth(long videoId) {
+        jdbc.sql("UPDATE billing_entries SET period = CAST(period - INTERVAL '1 month' AS DATE) WHERE video_id = :id")
+                .param("id", videoId).update();
     }
 
     /** A PENDING video of the owner, as ingest registers it; returns its id. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +155,7 @@ class MinutesLedgerTest {
         limited.reserve(db.video("alice", "open", 45_000L), "alice", 45_000L);
         long tooLong = db.video("alice", "too-long", SECONDS_90);
 
-        String expected = "owner alice has no room in the minutes quota: quota 5 min, used 3 + reserved 1 = 4 min, "
+        String expected = "owner alice has no room in the minutes quota: quota 5 min, this month used 3 + reserved 1 = 4 min, "
                 + "this video needs 2 min; raise compliance.billing.owners.alice.quota-minutes (0 = unlimited)";
         assertThatThrownBy(() -> limited.checkQuota("alice", SECONDS_90))
                 .isInstanceOf(QuotaExceededException.class).hasMessage(expected);
@@ -253,5 +255,45 @@ class MinutesLedgerTest {
                         tuple(a3, EntryKind.RESERVE, 1L),
                         tuple(a1, EntryKind.SETTLE, 2L),
                         tuple(a2, EntryKind.RELEASE, 2L));
+    }
+
+    @Test
+    void aMonthlyQuotaCountsOnlyVideosReservedThisMonthEvenWhenLastMonthsSettleLater() {
+        MinutesLedger monthly = db.ledger(3, Map.of());
+        long old = db.video("hana", "last month", 120_000L);
+        monthly.reserve(old, "hana", 120_000L);
+        db.reservedLastMonth(old);
+        // settled and released in this month, the old video still moves only last month's balance
+        monthly.settle(old);
+        long failed = db.video("hana", "failed last month", 60_000L);
+        monthly.reserve(failed, "hana", 60_000L);
+        db.reservedLastMonth(failed);
+        monthly.release(failed);
+
+        assertThat(balance(monthly, "hana")).isEqualTo(new OwnerBalance("hana", 0, 0, 0, 3));
+        monthly.reserve(db.video("hana", "this month", 180_000L), "hana", 180_000L);
+        assertThatThrownBy(() -> monthly.checkQuota("hana", 1_000L)).isInstanceOf(QuotaExceededException.class)
+                .hasMessageContaining("this month used 0 + reserved 3");
+
+        YearMonth last = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        Statement lastMonth = monthly.statement("hana", last);
+        assertThat(lastMonth.period()).isEqualTo(last);
+        assertThat(lastMonth.balances()).containsExactly(new OwnerBalance("hana", 0, 2, 1, 3));
+        assertThat(lastMonth.entries()).extracting(LedgerEntry::videoId).containsExactly(old, old, failed, failed);
+    }
+
+    @Test
+    void aLifetimeQuotaCountsEveryMonth() {
+        MinutesLedger lifetime = db.ledger(3, QuotaPeriod.LIFETIME, Map.of());
+        long old = db.video("ivan", "last month", 120_000L);
+        lifetime.reserve(old, "ivan", 120_000L);
+        db.reservedLastMonth(old);
+        lifetime.settle(old);
+
+        assertThat(lifetime.statement("ivan").period()).isNull();
+        assertThat(balance(lifetime, "ivan")).isEqualTo(new OwnerBalance("ivan", 0, 2, 0, 3));
+        assertThatThrownBy(() -> lifetime.checkQuota("ivan", 120_000L)).isInstanceOf(QuotaExceededException.class)
+                .hasMessageContaining("in total used 2");
+        lifetime.checkQuota("ivan", 60_000L);
     }
 }

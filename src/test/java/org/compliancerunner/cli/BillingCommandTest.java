@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -64,6 +66,7 @@ class BillingCommandTest {
 
         assertThat(run("statement")).isZero();
         assertThat(out.toString().lines()).containsExactly(
+                "Minutes for " + YearMonth.now(ZoneOffset.UTC) + " (UTC):",
                 "alice            reserved     1 min · charged     2 min · released     2 min · quota 10 min · remaining 7 min",
                 "bob              reserved     0 min · charged     3 min · released     0 min · quota unlimited");
         assertThat(err.toString()).isEmpty();
@@ -75,9 +78,9 @@ class BillingCommandTest {
 
         assertThat(run("statement", "--owner", "alice")).isZero();
         List<String> lines = out.toString().lines().toList();
-        assertThat(lines).hasSize(6);
-        assertThat(lines.get(0)).startsWith("alice            reserved     1 min · charged     2 min");
-        assertThat(lines.subList(1, 6)).satisfiesExactly(
+        assertThat(lines).hasSize(7);
+        assertThat(lines.get(1)).startsWith("alice            reserved     1 min · charged     2 min");
+        assertThat(lines.subList(2, 7)).satisfiesExactly(
                 line -> assertThat(line).matches("  #%-5d RESERVE      2 min  %s  ad-spot".formatted(v[0], TIME)),
                 line -> assertThat(line).matches("  #%-5d RESERVE      2 min  %s  broken-upload".formatted(v[1], TIME)),
                 line -> assertThat(line).matches("  #%-5d RESERVE      1 min  %s  station-ident".formatted(v[2], TIME)),
@@ -92,9 +95,9 @@ class BillingCommandTest {
         assertThat(run("statement", "--json")).isZero();
         List<Map<String, Object>> owners = objects();
         assertThat(owners).hasSize(2);
-        assertThat(owners.get(0)).isEqualTo(Map.of("owner", "alice", "reserved", 1, "charged", 2,
-                "released", 2, "quota", 10, "remaining", 7));
-        assertThat(owners.get(0).keySet()).containsExactly("owner", "reserved", "charged", "released", "quota", "remaining");
+        assertThat(owners.get(0)).isEqualTo(Map.of("owner", "alice", "period", YearMonth.now(ZoneOffset.UTC).toString(),
+                "reserved", 1, "charged", 2, "released", 2, "quota", 10, "remaining", 7));
+        assertThat(owners.get(0).keySet()).containsExactly("owner", "period", "reserved", "charged", "released", "quota", "remaining");
         assertThat(owners.get(1)).containsEntry("owner", "bob").containsEntry("charged", 3)
                 .containsEntry("quota", null).containsEntry("remaining", null);
 
@@ -113,7 +116,23 @@ class BillingCommandTest {
         // without quotas of their own, owners appear only once they have entries
         assertThat(run(db.ledger(0, Map.of()), "statement")).isZero();
         assertThat(out.toString().trim())
-                .isEqualTo("No minutes on the ledger yet: ingest reserves them, a sweep settles or releases them.");
+                .isEqualTo("No minutes on the ledger for " + YearMonth.now(ZoneOffset.UTC)
+                        + " (UTC): ingest reserves them, a sweep settles or releases them.");
+    }
+
+    @Test
+    void anEarlierMonthIsShownOnRequestAndAMalformedMonthIsAUsageError() {
+        long[] v = aliceAndBob();
+        db.reservedLastMonth(v[3]);
+        YearMonth last = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+
+        assertThat(run("statement", "--period", last.toString())).isZero();
+        assertThat(out.toString().lines()).containsExactly("Minutes for " + last + " (UTC):",
+                "alice            reserved     0 min · charged     0 min · released     0 min · quota 10 min · remaining 10 min",
+                "bob              reserved     0 min · charged     3 min · released     0 min · quota unlimited");
+
+        assertThat(run("statement", "--period", "11/2026")).isEqualTo(2);
+        assertThat(err.toString()).contains("'11/2026' is not a month; write it as YYYY-MM");
     }
 
     @Test
