@@ -9,7 +9,9 @@ public enum EventType {
     JOB_COMPLETED("job.completed"),
     JOB_FAILED("job.failed"),
     VIDEO_FLAGGED("video.flagged"),
-    REVIEW_COMPLETED("review.completed");
+    REVIEW_COMPLETED("review.completed"),
+    // a later pack version opened new items on a video whose verdict was already announced
+    REVIEW_REOPENED("review.reopened");
 
     private final String wireName;
 

@@ -1,5 +1,6 @@
 package org.compliancerunner.review;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public class ReviewQueue {
             items.lockItemsOf(videoId);
             items.lockVideo(videoId);
             int changed = sync.sync(videoId, packName, packVersion, properties.minSeverity());
-            verdicts.refresh(videoId);
+            announce(videoId, verdicts.refresh(videoId), null);
             return changed;
         });
     }
@@ -81,14 +82,34 @@ public class ReviewQueue {
             ReviewItem decided = items.decide(item, actor, decision, comment);
             // taken last, so decisions on one video wait for each other only for the verdict
             items.lockVideo(item.videoId());
-            Verdict verdict = verdicts.refresh(item.videoId()).orElse(null);
-            if (verdict != null) {
-                // announced in the transaction that reached the verdict, so a rolled-back decision announces nothing
-                outbox.publish(EventType.REVIEW_COMPLETED, Map.of("videoId", item.videoId(), "verdict", verdict.name(),
-                        "decidedBy", actor));
-            }
-            return new DecisionOutcome(decided, verdict);
+            VerdictChange change = verdicts.refresh(item.videoId());
+            announce(item.videoId(), change, actor);
+            return new DecisionOutcome(decided, change.after());
         });
+    }
+
+    /**
+     * Tells receivers about a verdict reached, changed or withdrawn, in the transaction that changed it, so a
+     * rolled-back decision or sync announces nothing. {@code actor} is null when a pack change, not an operator,
+     * moved the verdict.
+     */
+    private void announce(long videoId, VerdictChange change, String actor) {
+        if (!change.changed()) {
+            return;
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("videoId", videoId);
+        if (change.after() == null) {
+            payload.put("previousVerdict", change.before().name());
+            outbox.publish(EventType.REVIEW_REOPENED, payload);
+            return;
+        }
+        payload.put("verdict", change.after().name());
+        if (change.before() != null) {
+            payload.put("previousVerdict", change.before().name());
+        }
+        payload.put("decidedBy", actor);
+        outbox.publish(EventType.REVIEW_COMPLETED, payload);
     }
 
     public Optional<ReviewItem> find(long itemId) {

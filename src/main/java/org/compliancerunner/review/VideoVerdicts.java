@@ -27,7 +27,8 @@ public class VideoVerdicts {
     }
 
     /** Recomputes the video's verdict from its items; the caller holds the video's item locks. */
-    Optional<Verdict> refresh(long videoId) {
+    VerdictChange refresh(long videoId) {
+        Verdict before = of(videoId).orElse(null);
         Tally tally = jdbc.sql("""
                         SELECT count(*) FILTER (WHERE state <> 'OBSOLETE') AS live,
                                count(*) FILTER (WHERE state IN ('OPEN', 'ESCALATED')) AS pending,
@@ -37,7 +38,7 @@ public class VideoVerdicts {
                 .param("video", videoId).query(Tally.class).single();
         if (tally.live() == 0 || tally.pending() > 0) {
             jdbc.sql("DELETE FROM video_verdicts WHERE video_id = :video").param("video", videoId).update();
-            return Optional.empty();
+            return new VerdictChange(before, null);
         }
         Verdict verdict = tally.serious() > 0 ? Verdict.REJECTED
                 : tally.confirmed() > 0 ? Verdict.NEEDS_EDIT : Verdict.APPROVED;
@@ -47,6 +48,6 @@ public class VideoVerdicts {
                         ON CONFLICT (video_id) DO UPDATE SET verdict = EXCLUDED.verdict, decided_at = now()
                         WHERE video_verdicts.verdict <> EXCLUDED.verdict""")
                 .param("video", videoId).param("verdict", verdict.name()).update();
-        return Optional.of(verdict);
+        return new VerdictChange(before, verdict);
     }
 }

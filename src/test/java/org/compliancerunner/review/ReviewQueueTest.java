@@ -222,12 +222,28 @@ class ReviewQueueTest extends IntegrationTest {
         assertThat(last.verdict()).contains(Verdict.NEEDS_EDIT);
         assertThat(verdicts.of(needsEdit)).contains(Verdict.NEEDS_EDIT);
 
-        // a new pack version with a new finding reopens the video; dropping it again restores the verdict
+        // a new pack version with a new finding reopens the video and says so; dropping it again restores the verdict
         scene.rewrite(needsEdit, 2, trigger("claims.guarantee", 1000, MEDIUM, "a"), trigger("lang.profanity", 2000, HIGH, "b"),
                 trigger("disclaimer.financial", 30000, HIGH, "missing"));
         assertThat(verdicts.of(needsEdit)).isEmpty();
         scene.rewrite(needsEdit, 3, trigger("claims.guarantee", 1000, MEDIUM, "a"), trigger("lang.profanity", 2000, HIGH, "b"));
         assertThat(verdicts.of(needsEdit)).contains(Verdict.NEEDS_EDIT);
+        assertThat(verdictEvents(needsEdit)).containsExactly(
+                "review.completed verdict=NEEDS_EDIT previous=null by=senior",
+                "review.reopened verdict=null previous=NEEDS_EDIT by=null",
+                "review.completed verdict=NEEDS_EDIT previous=null by=null");
+        // syncing the same pack again moves no verdict and announces nothing
+        scene.rewrite(needsEdit, 3, trigger("claims.guarantee", 1000, MEDIUM, "a"), trigger("lang.profanity", 2000, HIGH, "b"));
+        assertThat(verdictEvents(needsEdit)).hasSize(3);
+    }
+
+    private List<String> verdictEvents(long video) {
+        return jdbc.sql("""
+                        SELECT concat(type, ' verdict=', COALESCE(payload ->> 'verdict', 'null'),
+                                      ' previous=', COALESCE(payload ->> 'previousVerdict', 'null'),
+                                      ' by=', COALESCE(payload ->> 'decidedBy', 'null'))
+                        FROM notify_events WHERE type LIKE 'review.%' AND CAST(payload ->> 'videoId' AS BIGINT) = :video ORDER BY created_at, id""")
+                .param("video", video).query(String.class).list();
     }
 
     @Test
