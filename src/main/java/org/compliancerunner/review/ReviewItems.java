@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,12 +17,16 @@ class ReviewItems {
             i.start_ms, i.end_ms, i.severity, i.evidence, i.state, i.decision, i.decided_by, i.decided_at, i.comment,
             i.claimed_by, i.lease_until""";
 
-    private static final String SELECT = "SELECT " + COLUMNS + """
+    private static final String FROM = """
              FROM review_items i JOIN videos v ON v.id = i.video_id JOIN projects p ON p.id = v.project_id
             """;
 
+    private static final String SELECT = "SELECT " + COLUMNS + FROM;
+
     // the first key of the review queue's advisory locks; the second is the video
     private static final int VIDEO_LOCKS = 0x52455649;
+
+    private static final DataClassRowMapper<ReviewItem> ITEM = new DataClassRowMapper<>(ReviewItem.class);
 
     private final JdbcClient jdbc;
 
@@ -101,15 +106,16 @@ class ReviewItems {
                 .param("video", videoId).query(Object.class).list();
     }
 
-    /** The item, locked against a concurrent claim until the transaction ends. */
-    Optional<ReviewItem> lock(long id) {
-        return jdbc.sql(SELECT + "WHERE i.id = :id FOR UPDATE OF i").param("id", id).query(ReviewItem.class).optional();
+    /** The item and who holds a running lease on it (null if nobody), locked against a concurrent claim. */
+    record Locked(ReviewItem item, String leaseHolder) {
     }
 
-    /** Who holds a running lease on the item, if anyone. */
-    Optional<String> leaseHolder(long id) {
-        return jdbc.sql("SELECT claimed_by FROM review_items WHERE id = :id AND claimed_by IS NOT NULL AND lease_until > now()")
-                .param("id", id).query(String.class).optional();
+    Optional<Locked> lock(long id) {
+        return jdbc.sql("SELECT CASE WHEN i.lease_until > now() THEN i.claimed_by END AS lease_holder, " + COLUMNS + FROM
+                        + "WHERE i.id = :id FOR UPDATE OF i")
+                .param("id", id)
+                .query((rs, n) -> new Locked(ITEM.mapRow(rs, n), rs.getString("lease_holder")))
+                .optional();
     }
 
     /** Records the decision and its audit entry, and returns the decided item. */

@@ -74,11 +74,12 @@ public class ReviewQueue {
     public DecisionOutcome decide(long itemId, String operator, Decision decision, String comment) {
         String actor = requireOperator(operator);
         return transaction.execute(status -> {
-            ReviewItem item = items.lock(itemId).orElseThrow(() -> new UnknownItemException(itemId));
+            ReviewItems.Locked locked = items.lock(itemId).orElseThrow(() -> new UnknownItemException(itemId));
+            ReviewItem item = locked.item();
             refuseIfClosed(item, decision);
-            items.leaseHolder(itemId).filter(holder -> !holder.equals(actor)).ifPresent(holder -> {
-                throw new ItemHeldException(itemId, holder, item.leaseUntil());
-            });
+            if (locked.leaseHolder() != null && !locked.leaseHolder().equals(actor)) {
+                throw new ItemHeldException(itemId, locked.leaseHolder(), item.leaseUntil());
+            }
             ReviewItem decided = items.decide(item, actor, decision, comment);
             // taken last, so decisions on one video wait for each other only for the verdict
             items.lockVideo(item.videoId());

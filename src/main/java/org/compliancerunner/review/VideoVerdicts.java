@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class VideoVerdicts {
 
-    private record Tally(long live, long pending, long confirmed, long serious) {
+    private record Tally(Verdict verdict, long live, long pending, long confirmed, long serious) {
     }
 
     private final JdbcClient jdbc;
@@ -28,14 +28,15 @@ public class VideoVerdicts {
 
     /** Recomputes the video's verdict from its items; the caller holds the video's item locks. */
     VerdictChange refresh(long videoId) {
-        Verdict before = of(videoId).orElse(null);
         Tally tally = jdbc.sql("""
-                        SELECT count(*) FILTER (WHERE state <> 'OBSOLETE') AS live,
+                        SELECT (SELECT verdict FROM video_verdicts WHERE video_id = :video) AS verdict,
+                               count(*) FILTER (WHERE state <> 'OBSOLETE') AS live,
                                count(*) FILTER (WHERE state IN ('OPEN', 'ESCALATED')) AS pending,
                                count(*) FILTER (WHERE state = 'CONFIRMED') AS confirmed,
                                count(*) FILTER (WHERE state = 'CONFIRMED' AND severity IN ('high', 'critical')) AS serious
                         FROM review_items WHERE video_id = :video""")
                 .param("video", videoId).query(Tally.class).single();
+        Verdict before = tally.verdict();
         if (tally.live() == 0 || tally.pending() > 0) {
             jdbc.sql("DELETE FROM video_verdicts WHERE video_id = :video").param("video", videoId).update();
             return new VerdictChange(before, null);
