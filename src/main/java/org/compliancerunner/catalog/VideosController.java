@@ -76,7 +76,8 @@ class VideosController {
     }
 
     /**
-     * @param source an http(s) URI to download, or a path on the server under compliance.media.roots
+     * @param source  an http(s) URI to download, or a path on the server under compliance.media.roots
+     * @param project the project to register into; the caller's own project (named after them) when absent
      */
     record Registration(@NotBlank @Size(max = 4096) String source,
                         @Size(min = 3, max = 200) String title,
@@ -134,7 +135,8 @@ class VideosController {
 
     private ResponseEntity<Registered> registered(Caller caller, String source, String project, String title,
                                                   String shownAs) {
-        String projectName = project == null ? Projects.DEFAULT : project;
+        // project names are global: without one, a caller's videos go to the project named after them
+        String projectName = project == null ? caller.username() : project;
         // an administrator registering into someone's project registers for that owner, whose quota it uses
         String owner = caller.admin() ? projects.ownerOf(projectName).orElse(caller.username()) : caller.username();
         List<IngestResult> results;
