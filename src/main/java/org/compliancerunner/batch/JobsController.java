@@ -34,6 +34,7 @@ import org.compliancerunner.web.ProgressStreams;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -262,7 +263,13 @@ class JobsController {
     }
 
     private JobExecution require(long id) {
-        JobExecution execution = repository.getJobExecution(id);
+        JobExecution execution;
+        try {
+            execution = repository.getJobExecution(id);
+        } catch (EmptyResultDataAccessException e) {
+            // the JDBC job repository throws for an unknown id where its interface promises null
+            execution = null;
+        }
         if (execution == null || !JOBS.contains(execution.getJobInstance().getJobName())) {
             throw Problems.notFound("job " + id);
         }
