@@ -34,8 +34,8 @@ class ReevaluateJobConfiguration {
     private static final int CHUNK = 50;
 
     @Bean
-    Job reevaluateJob(JobRepository repository, Step rejudgeStep) {
-        return new JobBuilder(JOB, repository).start(rejudgeStep).build();
+    Job reevaluateJob(JobRepository repository, Step rejudgeStep, SweepStarts starts) {
+        return new JobBuilder(JOB, repository).start(rejudgeStep).listener(starts).build();
     }
 
     @Bean

@@ -22,17 +22,25 @@ public class Reevaluations {
     private final Job reevaluateJob;
     private final RulePacks packs;
     private final ReevaluationLog log;
+    private final SweepStarts starts;
 
     Reevaluations(JobOperator operator, @Qualifier("reevaluateJob") Job reevaluateJob, RulePacks packs,
-                  ReevaluationLog log) {
+                  ReevaluationLog log, SweepStarts starts) {
         this.operator = operator;
         this.reevaluateJob = reevaluateJob;
         this.packs = packs;
         this.log = log;
+        this.starts = starts;
     }
 
     /** Judges DONE videos again with the pack in {@code rules}; the pack is checked and stored first. */
     public JobExecution reevaluate(Path rules, String project, OffsetDateTime since)
+            throws RulePackException, SweepLaunchException {
+        return reevaluate(rules, project, since, (execution, instance) -> { });
+    }
+
+    /** As {@link #reevaluate(Path, String, OffsetDateTime)}, telling {@code watcher} the ids as soon as it starts. */
+    public JobExecution reevaluate(Path rules, String project, OffsetDateTime since, SweepWatcher watcher)
             throws RulePackException, SweepLaunchException {
         RulePack pack = packs.register(packs.parse(rules));
         JobParametersBuilder parameters = new JobParametersBuilder()
@@ -45,10 +53,14 @@ public class Reevaluations {
         if (since != null) {
             parameters.addString(ReevaluateJobConfiguration.SINCE, since.toString());
         }
+        String runId = parameters.toJobParameters().getString(SweepParameters.RUN_ID);
+        starts.watch(runId, watcher);
         try {
             return operator.start(reevaluateJob, parameters.toJobParameters());
         } catch (Exception e) {
             throw new SweepLaunchException("The re-evaluation could not start: " + e.getMessage(), e);
+        } finally {
+            starts.forget(runId);
         }
     }
 

@@ -26,6 +26,8 @@ class Downloads {
     private final long maxBytes;
     private final Duration timeout;
     private final HttpClient client;
+    private final HttpClient publicClient;
+    private final PublicAddresses publicAddresses;
 
     Downloads(ComplianceProperties compliance, MediaProperties media) {
         this.directory = compliance.mediaHome().resolve("downloads");
@@ -35,15 +37,34 @@ class Downloads {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30))
                 .build();
+        // redirects are followed by hand so that every hop is checked
+        this.publicClient = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(30))
+                .build();
+        this.publicAddresses = new PublicAddresses(media.allowPrivateAddresses(), media.allowedHosts());
     }
 
+    /** Fetches a URI given by an operator on this machine: any address it can reach is fair. */
     Path fetch(URI uri) throws IngestRefusedException {
+        return fetch(uri, false);
+    }
+
+    /** Fetches a URI given by a remote caller: it and every redirect must lead to a public address. */
+    Path fetchPublic(URI uri) throws IngestRefusedException {
+        return fetch(uri, true);
+    }
+
+    private static final int MAX_REDIRECTS = 5;
+
+    private Path fetch(URI uri, boolean publicOnly) throws IngestRefusedException {
         Path temporary = null;
         try {
             Files.createDirectories(directory);
             temporary = Files.createTempFile(directory, "download-", ".part");
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = publicOnly ? sendPublic(uri)
+                    : client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() / 100 != 2) {
                     throw new IngestRefusedException(uri + ": the server answered HTTP " + response.statusCode());
@@ -64,6 +85,25 @@ class Downloads {
             throw new IngestRefusedException(uri + ": download interrupted");
         } finally {
             deleteQuietly(temporary);
+        }
+    }
+
+    private HttpResponse<InputStream> sendPublic(URI first) throws IOException, InterruptedException,
+            IngestRefusedException {
+        URI uri = first;
+        for (int hop = 0; ; hop++) {
+            publicAddresses.require(uri);
+            HttpResponse<InputStream> response = publicClient.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            int status = response.statusCode();
+            if (status / 100 != 3 || response.headers().firstValue("Location").isEmpty()) {
+                return response;
+            }
+            response.body().close();
+            if (hop == MAX_REDIRECTS) {
+                throw new IngestRefusedException(first + ": more than " + MAX_REDIRECTS + " redirects");
+            }
+            uri = uri.resolve(response.headers().firstValue("Location").get());
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -67,7 +68,7 @@ public class Ingest {
         List<IngestResult> refused = new ArrayList<>();
         for (String input : inputs) {
             try {
-                candidates.addAll(expand(input));
+                candidates.addAll(expand(input, false));
             } catch (IngestRefusedException e) {
                 refused.add(IngestResult.refused(input, e.getMessage()));
             }
@@ -79,16 +80,51 @@ public class Ingest {
         long projectId = projects.idFor(projectName, owner);
         for (Candidate candidate : candidates) {
             String videoTitle = title != null && candidates.size() == 1 ? title : candidate.defaultTitle();
-            results.add(register(projectId, candidate, videoTitle));
+            try {
+                results.add(register(projectId, candidate, videoTitle, owner));
+            } catch (QuotaExceededException e) {
+                results.add(IngestResult.refused(candidate.input(), candidate.input() + ": " + e.getMessage()));
+            }
         }
         return results;
     }
 
-    private List<Candidate> expand(String input) throws IngestRefusedException {
+    /**
+     * Registers one input on behalf of a remote caller: http(s) URIs must not lead to loopback, link-local or private
+     * addresses (unless allowed by compliance.media.allow-private-addresses), the project must be the owner's or new,
+     * and a quota refusal is thrown rather than reported, so the caller can answer with its figures.
+     *
+     * @throws IngestRefusedException naming the input and why, when nothing could be registered from it
+     * @throws QuotaExceededException  when the owner's minutes quota has no room; nothing was registered
+     */
+    public List<IngestResult> ingestFor(String videoOwner, String input, String project, String title)
+            throws IngestRefusedException {
+        String projectName = project == null || project.isBlank() ? Projects.DEFAULT : project;
+        Optional<String> projectOwner = projects.ownerOf(projectName);
+        if (projectOwner.isPresent() && !projectOwner.get().equals(videoOwner)) {
+            throw new IngestRefusedException("project '" + projectName + "' belongs to another owner; choose another project name");
+        }
+        List<Candidate> candidates = expand(input, true);
+        long projectId = projects.idFor(projectName, videoOwner);
+        List<IngestResult> results = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            String videoTitle = title != null && candidates.size() == 1 ? title : candidate.defaultTitle();
+            results.add(register(projectId, candidate, videoTitle, videoOwner));
+        }
+        return results;
+    }
+
+    private List<Candidate> expand(String input, boolean remoteCaller) throws IngestRefusedException {
         String lower = input.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            URI uri = URI.create(input);
-            return List.of(new Candidate(input, downloads.fetch(uri), titleOf(uri), true));
+            URI uri;
+            try {
+                uri = URI.create(input);
+            } catch (IllegalArgumentException e) {
+                throw new IngestRefusedException(input + ": not a valid URI (" + e.getMessage() + ")");
+            }
+            Path fetched = remoteCaller ? downloads.fetchPublic(uri) : downloads.fetch(uri);
+            return List.of(new Candidate(input, fetched, titleOf(uri), true));
         }
         if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
             throw new IngestRefusedException(input + ": only files, directories and http(s) URIs can be ingested");
@@ -109,7 +145,7 @@ public class Ingest {
         }
     }
 
-    private IngestResult register(long projectId, Candidate candidate, String title) {
+    private IngestResult register(long projectId, Candidate candidate, String title, String videoOwner) {
         Path file = candidate.file();
         String format = probe.sniff(file);
         if (format == null) {
@@ -137,28 +173,23 @@ public class Ingest {
         }
         Long knownDuration = durationMs;
         String streamText = streams;
-        Long id;
-        try {
-            // registering and reserving its minutes are one change: a video over quota is not registered at all
-            id = transaction.execute(status -> {
-                Long inserted = jdbc.sql("""
-                                INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, duration_ms,
-                                                    streams, owner)
-                                VALUES (:project, :title, :source, :path, :sha, :size, :duration, :streams, :owner)
-                                ON CONFLICT (project_id, sha256) DO NOTHING
-                                RETURNING id""")
-                        .param("project", projectId).param("title", title).param("source", candidate.input())
-                        .param("path", file.toString()).param("sha", sha256).param("size", size)
-                        .param("duration", knownDuration).param("streams", streamText).param("owner", owner)
-                        .query(Long.class).optional().orElse(null);
-                if (inserted != null) {
-                    ledger.reserve(inserted, owner, knownDuration);
-                }
-                return inserted;
-            });
-        } catch (QuotaExceededException e) {
-            return IngestResult.refused(candidate.input(), candidate.input() + ": " + e.getMessage());
-        }
+        // registering and reserving its minutes are one change: a video over quota is not registered at all
+        Long id = transaction.execute(status -> {
+            Long inserted = jdbc.sql("""
+                            INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, duration_ms,
+                                                streams, owner)
+                            VALUES (:project, :title, :source, :path, :sha, :size, :duration, :streams, :owner)
+                            ON CONFLICT (project_id, sha256) DO NOTHING
+                            RETURNING id""")
+                    .param("project", projectId).param("title", title).param("source", candidate.input())
+                    .param("path", file.toString()).param("sha", sha256).param("size", size)
+                    .param("duration", knownDuration).param("streams", streamText).param("owner", videoOwner)
+                    .query(Long.class).optional().orElse(null);
+            if (inserted != null) {
+                ledger.reserve(inserted, videoOwner, knownDuration);
+            }
+            return inserted;
+        });
         if (id != null) {
             return new IngestResult(candidate.input(), id, title, VideoStatus.PENDING, durationMs,
                     IngestResult.Outcome.REGISTERED, note);

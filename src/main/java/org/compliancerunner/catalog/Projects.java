@@ -1,5 +1,6 @@
 package org.compliancerunner.catalog;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,32 @@ public class Projects {
         jdbc.sql("INSERT INTO projects (name, owner) VALUES (:name, :owner) ON CONFLICT (name) DO NOTHING")
                 .param("name", name).param("owner", owner).update();
         return find(name).orElseThrow();
+    }
+
+    /** Who owns the named project, if it exists. */
+    public Optional<String> ownerOf(String name) {
+        return jdbc.sql("SELECT owner FROM projects WHERE name = :name").param("name", name).query(String.class).optional();
+    }
+
+    /**
+     * Projects by name with their counts, computed by the database in one statement: the current findings (of the pack
+     * version that judged each video last) and the operators' labels (confirmed or rejected review items). Only {@code owner}'s
+     * projects, or all when owner is null.
+     */
+    public List<ProjectSummary> summaries(String owner) {
+        return jdbc.sql("""
+                        SELECT p.id, p.name, p.owner, p.created_at,
+                               (SELECT count(*) FROM videos v WHERE v.project_id = p.id) AS video_count,
+                               (SELECT count(*) FROM triggers t JOIN videos v ON v.id = t.video_id
+                                 WHERE v.project_id = p.id AND t.pack_name = v.pack_name
+                                   AND t.pack_version = v.pack_version) AS trigger_count,
+                               (SELECT count(*) FROM review_items r
+                                 WHERE r.project_id = p.id AND r.state IN ('CONFIRMED', 'REJECTED')) AS label_count
+                        FROM projects p
+                        WHERE CAST(:owner AS TEXT) IS NULL OR p.owner = :owner
+                        ORDER BY p.name""")
+                .param("owner", owner)
+                .query(ProjectSummary.class).list();
     }
 
     public Optional<Long> find(String name) {

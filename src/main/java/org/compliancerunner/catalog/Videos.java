@@ -38,6 +38,31 @@ public class Videos {
                 .query(Video.class).list();
     }
 
+    /**
+     * One page of videos, newest first, for keyset pagination: ids below {@code beforeId} (all when null), optionally
+     * only one owner's projects, one status and one project.
+     */
+    public List<Video> page(String owner, VideoStatus status, String project, Long beforeId, int limit) {
+        return jdbc.sql(SELECT + """
+                 WHERE (CAST(:owner AS TEXT) IS NULL OR p.owner = :owner)
+                   AND (CAST(:status AS TEXT) IS NULL OR v.status = :status)
+                   AND (CAST(:project AS TEXT) IS NULL OR p.name = :project)
+                   AND (CAST(:before AS BIGINT) IS NULL OR v.id < :before)
+                 ORDER BY v.id DESC LIMIT :limit""")
+                .param("owner", owner)
+                .param("status", status == null ? null : status.name())
+                .param("project", project)
+                .param("before", beforeId)
+                .param("limit", limit)
+                .query(Video.class).list();
+    }
+
+    /** The video if it belongs to one of {@code owner}'s projects, or to anyone when owner is null. */
+    public Optional<Video> find(long id, String owner) {
+        return jdbc.sql(SELECT + " WHERE v.id = :id AND (CAST(:owner AS TEXT) IS NULL OR p.owner = :owner)")
+                .param("id", id).param("owner", owner).query(Video.class).optional();
+    }
+
     /** DONE videos to judge again, in id order after {@code afterId}, optionally of one project and processed since a time. */
     public List<JudgedVideo> judged(String project, java.time.OffsetDateTime since, long afterId, int max) {
         return jdbc.sql("""

@@ -1,5 +1,6 @@
 package org.compliancerunner.policy;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +45,30 @@ public class TriggerStore {
                           AND t.pack_name = v.pack_name AND t.pack_version = v.pack_version
                         ORDER BY t.video_id, t.start_ms, t.rule_id LIMIT :limit""")
                 .param("video", videoId).param("limit", limit)
+                .query(StoredTrigger.class).list();
+    }
+
+    /**
+     * Current triggers, newest first, filtered by whichever of rule id, exact severity, creation time range, project
+     * and owner are given (null matches everything).
+     */
+    public List<StoredTrigger> search(String ruleId, Severity severity, OffsetDateTime since, OffsetDateTime until,
+                                      String project, String owner, int limit) {
+        return jdbc.sql("""
+                        SELECT t.video_id, v.title, t.rule_id, t.pack_name, t.pack_version, t.start_ms, t.end_ms,
+                               t.severity, t.evidence, t.source
+                        FROM triggers t JOIN videos v ON v.id = t.video_id JOIN projects p ON p.id = v.project_id
+                        WHERE t.pack_name = v.pack_name AND t.pack_version = v.pack_version
+                          AND (CAST(:rule AS TEXT) IS NULL OR t.rule_id = :rule)
+                          AND (CAST(:severity AS TEXT) IS NULL OR t.severity = :severity)
+                          AND (CAST(:since AS TIMESTAMPTZ) IS NULL OR t.created_at >= :since)
+                          AND (CAST(:until AS TIMESTAMPTZ) IS NULL OR t.created_at < :until)
+                          AND (CAST(:project AS TEXT) IS NULL OR p.name = :project)
+                          AND (CAST(:owner AS TEXT) IS NULL OR p.owner = :owner)
+                        ORDER BY t.created_at DESC, t.id DESC LIMIT :limit""")
+                .param("rule", ruleId).param("severity", severity == null ? null : severity.label())
+                .param("since", since).param("until", until).param("project", project).param("owner", owner)
+                .param("limit", limit)
                 .query(StoredTrigger.class).list();
     }
 

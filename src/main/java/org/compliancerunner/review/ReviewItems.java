@@ -47,6 +47,19 @@ class ReviewItems {
                 .query(ReviewItem.class).list();
     }
 
+    /** Items in id order after {@code afterId}, optionally of one state, project and owner. */
+    List<ReviewItem> page(ReviewState state, String project, String owner, long afterId, int limit) {
+        return jdbc.sql(SELECT + """
+                        WHERE i.id > :after
+                          AND (CAST(:state AS TEXT) IS NULL OR i.state = :state)
+                          AND (CAST(:project AS TEXT) IS NULL OR p.name = :project)
+                          AND (CAST(:owner AS TEXT) IS NULL OR p.owner = :owner)
+                        ORDER BY i.id LIMIT :limit""")
+                .param("after", afterId).param("state", state == null ? null : state.name()).param("project", project)
+                .param("owner", owner).param("limit", limit)
+                .query(ReviewItem.class).list();
+    }
+
     /**
      * Claims the worst, oldest queued item matching the filter whose lease is free or run out, and audits the claim,
      * in one statement. Rows another claimer is taking at this moment are skipped, not waited for. Only the filters
@@ -59,6 +72,9 @@ class ReviewItems {
         }
         if (filter.ruleId() != null) {
             conditions.append(" AND c.rule_id = :rule");
+        }
+        if (filter.owner() != null) {
+            conditions.append(" AND c.project_id IN (SELECT id FROM projects WHERE owner = :owner)");
         }
         var statement = jdbc.sql("""
                         WITH picked AS (
@@ -86,6 +102,9 @@ class ReviewItems {
         }
         if (filter.ruleId() != null) {
             statement = statement.param("rule", filter.ruleId());
+        }
+        if (filter.owner() != null) {
+            statement = statement.param("owner", filter.owner());
         }
         return statement.query(ReviewItem.class).optional();
     }

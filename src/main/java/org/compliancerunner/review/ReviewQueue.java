@@ -122,6 +122,11 @@ public class ReviewQueue {
         return items.list(state, project, limit);
     }
 
+    /** Items in id order after {@code afterId} (keyset pages), optionally of one state, project and owner. */
+    public List<ReviewItem> page(ReviewState state, String project, String owner, long afterId, int limit) {
+        return items.page(state, project, owner, afterId, limit);
+    }
+
     private static void refuseIfClosed(ReviewItem item, Decision decision) {
         if (item.state() == ReviewState.OBSOLETE) {
             throw new ItemDecidedException("review item " + item.id() + " is obsolete: " + item.packName() + " v"

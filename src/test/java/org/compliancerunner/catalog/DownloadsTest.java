@@ -88,7 +88,7 @@ class DownloadsTest {
 
     private Downloads downloads(DataSize limit) {
         return new Downloads(new ComplianceProperties(home, "ops"),
-                new MediaProperties(List.of(), limit, Duration.ofSeconds(30)));
+                new MediaProperties(List.of(), limit, Duration.ofSeconds(30), false, List.of()));
     }
 
     private URI uri(String path) {

@@ -1,0 +1,113 @@
+package org.compliancerunner.account;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.compliancerunner.web.ApiProperties;
+import org.compliancerunner.web.Problems;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The built-in issuer's endpoints: log in, refresh, and the public key for anyone verifying its tokens. */
+@RestController
+@RequestMapping("/api/auth")
+@Tag(name = "auth", description = "Tokens from the built-in issuer")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Conditional(BuiltInIssuer.NoExternalIssuer.class)
+class TokenController {
+
+    private final Accounts accounts;
+    private final RefreshTokens refreshTokens;
+    private final JwtEncoder encoder;
+    private final RSAKey signingKey;
+    private final ApiProperties properties;
+
+    TokenController(Accounts accounts, RefreshTokens refreshTokens, JwtEncoder encoder, RSAKey signingKey,
+                    ApiProperties properties) {
+        this.accounts = accounts;
+        this.refreshTokens = refreshTokens;
+        this.encoder = encoder;
+        this.signingKey = signingKey;
+        this.properties = properties;
+    }
+
+    record Login(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 1024) String password) {
+    }
+
+    record Refresh(@NotBlank @JsonProperty("refresh_token") String refreshToken) {
+    }
+
+    record Tokens(@JsonProperty("access_token") String accessToken,
+                  @JsonProperty("token_type") String tokenType,
+                  @JsonProperty("expires_in") long expiresIn,
+                  @JsonProperty("refresh_token") String refreshToken,
+                  @JsonProperty("refresh_expires_in") long refreshExpiresIn) {
+    }
+
+    @Operation(summary = "Exchange a username and password for an access token (24 h) and a refresh token (7 days)")
+    @PostMapping("/token")
+    Tokens token(@Valid @RequestBody Login login) {
+        Account account = accounts.authenticate(login.username(), login.password())
+                .orElseThrow(() -> unauthorized("wrong username or password"));
+        return tokens(account, refreshTokens.issue(account.username()));
+    }
+
+    @Operation(summary = "Exchange a refresh token for new tokens; each refresh token works once")
+    @PostMapping("/refresh")
+    Tokens refresh(@Valid @RequestBody Refresh refresh) {
+        RefreshTokens.Rotation rotation = refreshTokens.rotate(refresh.refreshToken());
+        if (rotation.refusal() != null) {
+            throw unauthorized(rotation.refusal());
+        }
+        Account account = accounts.find(rotation.username()).orElseThrow(() -> unauthorized("the user no longer exists"));
+        return tokens(account, rotation.token());
+    }
+
+    @Operation(summary = "The public key that verifies this issuer's tokens, as a JWK set")
+    @GetMapping("/jwks")
+    Map<String, Object> jwks() {
+        return new JWKSet(signingKey.toPublicJWK()).toJSONObject();
+    }
+
+    private Tokens tokens(Account account, String refreshToken) {
+        Instant now = Instant.now();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(properties.issuer())
+                .subject(account.username())
+                .issuedAt(now)
+                .expiresAt(now.plus(properties.accessTokenTtl()))
+                .id(UUID.randomUUID().toString())
+                .claim(properties.rolesClaim(), List.of(account.role().name()))
+                .build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKey.getKeyID()).build();
+        String accessToken = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return new Tokens(accessToken, "Bearer", properties.accessTokenTtl().toSeconds(), refreshToken,
+                properties.refreshTokenTtl().toSeconds());
+    }
+
+    private static ErrorResponseException unauthorized(String why) {
+        return Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", why);
+    }
+}

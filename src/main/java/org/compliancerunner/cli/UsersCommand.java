@@ -1,0 +1,72 @@
+package org.compliancerunner.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+import org.compliancerunner.account.Accounts;
+import org.compliancerunner.account.Role;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code users}: accounts of the REST API's built-in issuer. */
+@Command(name = "users", mixinStandardHelpOptions = true,
+        description = "Manage the users who may call the REST API (serve).",
+        subcommands = UsersCommand.Add.class)
+class UsersCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    /** {@code users add NAME --role R}, the password read from standard input so it stays out of shell history. */
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = {"Creates a user, or sets a new password and role for an existing one.",
+                    "The password (at least 12 characters) is read from the first line of standard input."})
+    static class Add implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "User name; it is also the owner of the projects the user creates.")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE",
+                description = "ADMIN (everything), OPERATOR (review queue, own projects) or UPLOADER (register and read own videos).")
+        Role role;
+
+        private final Accounts accounts;
+
+        Add(Accounts accounts) {
+            this.accounts = accounts;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (password == null || password.isEmpty()) {
+                spec.commandLine().getErr().println("error: no password on standard input; "
+                        + "pipe it in, e.g.: printf '%s\\n' \"$PASSWORD\" | compliance-runner users add " + name + " --role " + role);
+                return ExitCodes.USAGE;
+            }
+            try {
+                boolean created = accounts.save(name, role, password);
+                spec.commandLine().getOut().println((created ? "Created" : "Updated") + " user " + name + " (" + role + ")");
+                return ExitCodes.OK;
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
+    }
+}

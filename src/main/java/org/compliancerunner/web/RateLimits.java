@@ -1,0 +1,71 @@
+package org.compliancerunner.web;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Token buckets kept in PostgreSQL (table rate_limit_buckets), so every replica counts against the same limits.
+ * Each bucket refills whole at the end of its period, which is what the RateLimit-Reset header reports.
+ */
+@Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class RateLimits {
+
+    /** What a request counts against. */
+    enum Kind { USER, ANONYMOUS, UPLOAD, LAUNCH }
+
+    /** The outcome of taking one token: whether it was allowed, and the figures for the response headers. */
+    record Outcome(boolean allowed, long limit, long remaining, long resetSeconds) {
+    }
+
+    private final ProxyManager<String> buckets;
+    private final ApiProperties.RateLimit settings;
+
+    RateLimits(DataSource dataSource, ApiProperties properties) {
+        this.settings = properties.rateLimit();
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_buckets").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                .build();
+    }
+
+    boolean enabled() {
+        return settings.enabled();
+    }
+
+    Outcome take(Kind kind, String who) {
+        long limit = limitOf(kind);
+        Duration period = settings.period();
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(limit).refillIntervally(limit, period).build())
+                .build();
+        ConsumptionProbe probe = buckets.builder()
+                .build(kind.name().toLowerCase() + ":" + who, () -> configuration)
+                .tryConsumeAndReturnRemaining(1);
+        long resetNanos = probe.isConsumed() ? probe.getNanosToWaitForReset() : probe.getNanosToWaitForRefill();
+        return new Outcome(probe.isConsumed(), limit, probe.getRemainingTokens(), ceilSeconds(resetNanos));
+    }
+
+    private long limitOf(Kind kind) {
+        return switch (kind) {
+            case USER -> settings.perUser();
+            case ANONYMOUS -> settings.anonymous();
+            case UPLOAD -> settings.uploads();
+            case LAUNCH -> settings.launches();
+        };
+    }
+
+    private static long ceilSeconds(long nanos) {
+        return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
+    }
+}

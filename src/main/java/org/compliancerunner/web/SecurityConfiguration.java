@@ -1,0 +1,117 @@
+package org.compliancerunner.web;
+
+import java.io.IOException;
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.compliancerunner.account.Role;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. Every request under /api needs a bearer token with a role, except asking for tokens; health and
+ * metrics on the management port and the API documentation are open.
+ *
+ * <pre>
+ *                                  ADMIN  OPERATOR  UPLOADER
+ *   jobs (launch, list, stop, ...)   x
+ *   review queue                     x       own
+ *   register / upload videos         x                 own
+ *   read videos, projects, triggers  x       own       own
+ * </pre>
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String OPERATOR = Role.OPERATOR.name();
+    private static final String UPLOADER = Role.UPLOADER.name();
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiProperties properties, RateLimits rateLimits, JsonMapper json)
+            throws Exception {
+        ProblemWriter problems = new ProblemWriter(json);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/token", "/api/auth/refresh").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/auth/jwks").permitAll()
+                        .requestMatchers("/api-docs", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/api/jobs", "/api/jobs/**").hasRole(ADMIN)
+                        .requestMatchers("/api/review/**").hasAnyRole(ADMIN, OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/videos", "/api/videos/upload").hasAnyRole(ADMIN, UPLOADER)
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ADMIN, OPERATOR, UPLOADER)
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(resource -> resource
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authorities(properties)))
+                        .authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
+                // after the token is checked, so a user's requests count against the user, not their address
+                .addFilterAfter(new RateLimitFilter(rateLimits, problems), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** Roles come from one claim of the token, e.g. {"roles": ["ADMIN"]}, as Spring's ROLE_ authorities. */
+    static JwtAuthenticationConverter authorities(ApiProperties properties) {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(properties.rolesClaim());
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return converter;
+    }
+
+    /** Writes problem+json for the security filters, which answer before any controller advice could. */
+    static final class ProblemWriter {
+
+        private final JsonMapper json;
+        private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+
+        ProblemWriter(JsonMapper json) {
+            this.json = json;
+        }
+
+        AuthenticationEntryPoint unauthorized() {
+            return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
+                bearer.commence(request, response, e); // status and the WWW-Authenticate challenge
+                write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "a valid bearer token is required ("
+                        + e.getMessage() + "); get one with POST /api/auth/token");
+            };
+        }
+
+        AccessDeniedHandler forbidden() {
+            return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "forbidden",
+                    "your role may not " + request.getMethod() + " " + request.getRequestURI());
+        }
+
+        void write(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+            problem.setType(URI.create(Problems.TYPE_PREFIX + type));
+            response.setStatus(status.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), problem);
+        }
+    }
+}
