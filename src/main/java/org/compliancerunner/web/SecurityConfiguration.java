@@ -2,6 +2,7 @@ package org.compliancerunner.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +20,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -56,12 +59,15 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/auth/token", "/api/auth/refresh").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/auth/jwks").permitAll()
                         .requestMatchers("/api-docs", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        // the console's page and scripts; everything it shows comes from the API with the user's token
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/", "/console/**").permitAll()
                         .requestMatchers("/api/jobs", "/api/jobs/**").hasRole(ADMIN)
                         .requestMatchers("/api/review/**").hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/videos", "/api/videos/upload").hasAnyRole(ADMIN, UPLOADER)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ADMIN, OPERATOR, UPLOADER)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resource -> resource
+                        .bearerTokenResolver(mediaTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authorities(properties)))
                         .authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
@@ -72,6 +78,20 @@ class SecurityConfiguration {
                 .addFilterAfter(new RateLimitFilter(rateLimits, problems), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
+
+    /**
+     * Tokens come in the Authorization header; only the media endpoint also takes {@code ?access_token=} (RFC 6750),
+     * because a browser's video element cannot send headers with its range requests.
+     */
+    static BearerTokenResolver mediaTokens() {
+        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+        DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
+        headerOrQuery.setAllowUriQueryParameter(true);
+        return request -> HttpMethod.GET.matches(request.getMethod()) && MEDIA.matcher(request.getRequestURI()).matches()
+                ? headerOrQuery.resolve(request) : header.resolve(request);
+    }
+
+    private static final Pattern MEDIA = Pattern.compile("/api/videos/\\d+/media");
 
     /** Roles come from one claim of the token, e.g. {"roles": ["ADMIN"]}, as Spring's ROLE_ authorities. */
     static JwtAuthenticationConverter authorities(ApiProperties properties) {
