@@ -3,6 +3,8 @@ package org.compliancerunner.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -35,6 +37,8 @@ class ServeCommand implements Callable<Integer>, ApplicationListener<ContextClos
                     + "(compliance-runner serve), which starts the web server");
             return ExitCodes.USAGE;
         }
+        // Boot declares readiness only after every command-line runner returns, which this one does not until stopped
+        AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
         spec.commandLine().getErr().println("Serving the REST API on port " + web.getWebServer().getPort()
                 + " (OpenAPI: /api-docs); stop with SIGTERM or Ctrl-C");
         closed.await();

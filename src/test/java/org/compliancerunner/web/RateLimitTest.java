@@ -1,0 +1,57 @@
+package org.compliancerunner.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.compliancerunner.account.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** Tiny limits and a short period, so the limit and its reset both happen within the test. */
+@TestPropertySource(properties = {"compliance.api.rate-limit.per-user=5", "compliance.api.rate-limit.uploads=2",
+        "compliance.api.rate-limit.anonymous=50", "compliance.api.rate-limit.period=4s"})
+class RateLimitTest extends ApiTest {
+
+    @Test
+    void theRequestAfterTheLimitIs429WithRetryAfterAndTheBucketRefillsAfterThePeriod() {
+        User uploader = user("limited", Role.UPLOADER);
+
+        for (int i = 1; i <= 5; i++) {
+            HttpResponse<String> response = get("/api/projects", uploader.token());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("RateLimit-Limit")).hasValue("5");
+            assertThat(response.headers().firstValue("RateLimit-Remaining")).hasValue(Integer.toString(5 - i));
+        }
+        HttpResponse<String> refused = get("/api/projects", uploader.token());
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 4L);
+        assertThat(body(refused).get("type").asString()).isEqualTo("urn:problem:compliance-runner:rate-limited");
+        // another user has a bucket of their own
+        assertThat(get("/api/projects", user("unlimited", Role.UPLOADER).token()).statusCode()).isEqualTo(200);
+        // the buckets are rows in PostgreSQL, which is what every replica counts against
+        assertThat(jdbc.sql("SELECT count(*) FROM rate_limit_buckets WHERE id = :id")
+                .param("id", "user:" + uploader.name()).query(Long.class).single()).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get("/api/projects", uploader.token()).statusCode() == 200);
+    }
+
+    @Test
+    void uploadsHaveTheirOwnSmallerBucket() {
+        User uploader = user("uploads", Role.UPLOADER);
+
+        assertThat(post("/api/videos", uploader.token(), "{\"source\":\"/nowhere-1.mp4\"}").statusCode()).isEqualTo(400);
+        assertThat(post("/api/videos", uploader.token(), "{\"source\":\"/nowhere-2.mp4\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> third = post("/api/videos", uploader.token(), "{\"source\":\"/nowhere-3.mp4\"}");
+
+        assertThat(third.statusCode()).isEqualTo(429);
+        assertThat(third.headers().firstValue("RateLimit-Limit")).hasValue("2");
+        assertThat(get("/api/projects", uploader.token()).statusCode()).isEqualTo(200);
+    }
+}
