@@ -106,6 +106,19 @@ public class SweepQueue {
                 .update();
     }
 
+    /**
+     * DONE or FAILED → PENDING, so the next sweep checks the video again from its file (for a re-judgement of stored
+     * transcripts under a new pack, {@code reevaluate} needs no decoding). Returns false when the video is not
+     * finished (unknown, waiting, or being checked now) and nothing was changed.
+     */
+    public boolean requeue(long videoId) {
+        return jdbc.sql("""
+                        UPDATE videos SET status = 'PENDING', claimed_by = NULL, failure_reason = NULL, attempts = 0,
+                               updated_at = now()
+                        WHERE id = :id AND status IN ('DONE', 'FAILED')""")
+                .param("id", videoId).update() == 1;
+    }
+
     /** How many of one sweep's claims are in each status. */
     public Map<VideoStatus, Integer> progress(long jobInstanceId) {
         Map<VideoStatus, Integer> counts = new EnumMap<>(VideoStatus.class);
