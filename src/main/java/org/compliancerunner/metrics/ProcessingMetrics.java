@@ -9,6 +9,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -40,6 +43,12 @@ public class ProcessingMetrics {
 
     private final MeterRegistry registry;
     private final AtomicInteger active = new AtomicInteger();
+
+    /** Without a registry (the standalone {@code analyze} command) the meters record nothing. */
+    @Autowired
+    public ProcessingMetrics(ObjectProvider<MeterRegistry> registry) {
+        this(registry.getIfAvailable(CompositeMeterRegistry::new));
+    }
 
     public ProcessingMetrics(MeterRegistry registry) {
         this.registry = registry;
