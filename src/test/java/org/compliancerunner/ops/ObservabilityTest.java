@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
         "compliance.cli.enabled=false", "compliance.speech.engine=captions", "compliance.role=worker",
         "spring.main.web-application-type=servlet", "management.server.port=0"})
 @ExtendWith(OutputCaptureExtension.class)
+@DirtiesContext // no other test shares this context: its server and connection pool go when the class is done
 class ObservabilityTest extends IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
