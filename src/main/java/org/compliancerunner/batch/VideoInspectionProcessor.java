@@ -6,6 +6,7 @@ import org.compliancerunner.catalog.ClaimedVideo;
 import org.compliancerunner.catalog.SweepQueue;
 import org.compliancerunner.inspection.VideoInspection;
 import org.compliancerunner.policy.RulePack;
+import org.slf4j.MDC;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -32,7 +33,9 @@ class VideoInspectionProcessor implements ItemProcessor<ClaimedVideo, VideoOutco
 
     @Override
     public VideoOutcome process(ClaimedVideo video) {
-        ownTransaction.executeWithoutResult(status -> queue.markProcessing(video.id(), jobInstanceId));
-        return new VideoOutcome(video, inspection.inspect(Path.of(video.mediaPath()), video.durationMs(), pack));
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("videoId", String.valueOf(video.id()))) { // on every log line
+            ownTransaction.executeWithoutResult(status -> queue.markProcessing(video.id(), jobInstanceId));
+            return new VideoOutcome(video, inspection.inspect(Path.of(video.mediaPath()), video.durationMs(), pack));
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.compliancerunner.metrics.ProcessingMetrics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -18,9 +19,11 @@ public class SweepQueue {
     public static final int MAX_ATTEMPTS = 3;
 
     private final JdbcClient jdbc;
+    private final ProcessingMetrics metrics;
 
-    public SweepQueue(JdbcClient jdbc) {
+    public SweepQueue(JdbcClient jdbc, ProcessingMetrics metrics) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
     }
 
     /** PENDING → QUEUED for this job instance, highest priority and oldest first; concurrent sweeps skip each other's rows. */
@@ -62,7 +65,7 @@ public class SweepQueue {
      * (already finished, or released to another sweep), in which case the caller writes nothing for it.
      */
     public boolean finish(long videoId, long jobInstanceId, VideoResult result) {
-        return jdbc.sql("""
+        boolean finished = jdbc.sql("""
                         UPDATE videos SET status = :status, failure_reason = :reason, transcript_source = :transcript,
                                pack_name = :pack, pack_version = :version, analysis_ms = :analysis, decode_ms = :decode,
                                processed_at = now(), updated_at = now()
@@ -73,6 +76,10 @@ public class SweepQueue {
                 .param("analysis", result.analysisMs()).param("decode", result.decodeMs())
                 .param("id", videoId).param("instance", jobInstanceId)
                 .update() == 1;
+        if (finished) {
+            metrics.videosFinished(result.status().name(), 1);
+        }
+        return finished;
     }
 
     /**
@@ -83,19 +90,33 @@ public class SweepQueue {
     public int releaseAbandoned(List<Long> runningInstances) {
         Long[] running = runningInstances.toArray(Long[]::new);
         // a file that took its process down this often would take every later sweep down with it
-        jdbc.sql("""
+        int crashLooping = jdbc.sql("""
                         UPDATE videos SET status = 'FAILED', processed_at = now(), updated_at = now(),
                                failure_reason = 'analysing this file stopped the sweep process ' || attempts
                                    || ' times (a crash or out of memory); it is not tried again'
                         WHERE status = 'PROCESSING' AND claimed_by IS NOT NULL AND attempts >= :limit
                           AND NOT (claimed_by = ANY (:running))""")
                 .param("limit", MAX_ATTEMPTS).param("running", running).update();
+        metrics.videosFinished(VideoStatus.FAILED.name(), crashLooping);
         return jdbc.sql("""
                         UPDATE videos SET status = 'PENDING', claimed_by = NULL, updated_at = now()
                         WHERE status IN ('QUEUED', 'PROCESSING') AND claimed_by IS NOT NULL
                           AND NOT (claimed_by = ANY (:running))""")
                 .param("running", running)
                 .update();
+    }
+
+    /**
+     * DONE or FAILED → PENDING, so the next sweep checks the video again from its file (for a re-judgement of stored
+     * transcripts under a new pack, {@code reevaluate} needs no decoding). Returns false when the video is not
+     * finished (unknown, waiting, or being checked now) and nothing was changed.
+     */
+    public boolean requeue(long videoId) {
+        return jdbc.sql("""
+                        UPDATE videos SET status = 'PENDING', claimed_by = NULL, failure_reason = NULL, attempts = 0,
+                               updated_at = now()
+                        WHERE id = :id AND status IN ('DONE', 'FAILED')""")
+                .param("id", videoId).update() == 1;
     }
 
     /** How many of one sweep's claims are in each status. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.compliancerunner.inspection.VideoInspection;
 import org.compliancerunner.media.MediaDecoder;
 import org.compliancerunner.media.MediaProbe;
+import org.compliancerunner.metrics.ProcessingMetrics;
 import org.compliancerunner.policy.PolicyEngine;
 import org.compliancerunner.policy.RulePackParser;
 import org.compliancerunner.speech.SpeechEngines;
@@ -29,7 +30,7 @@ import picocli.spring.boot.autoconfigure.PicocliAutoConfiguration;
  * $COMPLIANCE_HOME.
  */
 @Import({MediaProbe.class, MediaDecoder.class, SpeechEngines.class, PolicyEngine.class, RulePackParser.class,
-        VideoInspection.class, JsonOutput.class, AnalyzeCommand.class, RulesCommand.class, RulesCommand.Validate.class})
+        VideoInspection.class, ProcessingMetrics.class, JsonOutput.class, AnalyzeCommand.class, RulesCommand.class, RulesCommand.Validate.class})
 @EnableConfigurationProperties(SpeechProperties.class)
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
         ValidationAutoConfiguration.class, JacksonAutoConfiguration.class, PicocliAutoConfiguration.class})

@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "videos", mixinStandardHelpOptions = true, description = "Lists registered videos.")
+@Command(name = "videos", mixinStandardHelpOptions = true, description = "Lists registered videos.",
+        subcommands = RequeueCommand.class)
 class VideosCommand implements Callable<Integer> {
 
     @Spec

@@ -2,6 +2,7 @@ package org.compliancerunner.inspection;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,8 @@ import org.compliancerunner.media.MediaListener;
 import org.compliancerunner.media.MediaProbe;
 import org.compliancerunner.media.Measurements;
 import org.compliancerunner.media.TechnicalAnalysis;
+import org.compliancerunner.metrics.ProcessingMetrics;
+import org.compliancerunner.metrics.ProcessingMetrics.Stage;
 import org.compliancerunner.policy.PolicyEngine;
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.Trigger;
@@ -33,17 +36,22 @@ import org.springframework.stereotype.Component;
 public class VideoInspection {
 
     private static final Logger log = LoggerFactory.getLogger(VideoInspection.class);
+    /** One line per checked file; on (INFO) for unattended roles, where no console shows progress. */
+    private static final Logger outcomes = LoggerFactory.getLogger("org.compliancerunner.inspection.outcomes");
 
     private final MediaProbe probe;
     private final MediaDecoder decoder;
     private final SpeechEngines speech;
     private final PolicyEngine policy;
+    private final ProcessingMetrics metrics;
 
-    public VideoInspection(MediaProbe probe, MediaDecoder decoder, SpeechEngines speech, PolicyEngine policy) {
+    public VideoInspection(MediaProbe probe, MediaDecoder decoder, SpeechEngines speech, PolicyEngine policy,
+                           ProcessingMetrics metrics) {
         this.probe = probe;
         this.decoder = decoder;
         this.speech = speech;
         this.policy = policy;
+        this.metrics = metrics;
     }
 
     /**
@@ -51,6 +59,20 @@ public class VideoInspection {
      */
     public Inspection inspect(Path file, Long knownDurationMs, RulePack pack) {
         long started = System.nanoTime();
+        try (ProcessingMetrics.ActiveTask ignored = metrics.taskStarted()) {
+            Inspection inspection = inspectFile(file, knownDurationMs, pack, started);
+            if (inspection.succeeded()) {
+                outcomes.info("Checked {} in {} ms: {} trigger(s)", file, inspection.analysisMs(), inspection.triggers().size());
+            } else {
+                outcomes.info("Could not check {}: {}", file, inspection.failureReason());
+            }
+            return inspection;
+        } finally {
+            metrics.stage(Stage.TOTAL, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private Inspection inspectFile(Path file, Long knownDurationMs, RulePack pack, long started) {
         if (!Files.isReadable(file)) {
             return failed(file, null, null, "file not found or not readable: " + file, started, null);
         }
@@ -68,11 +90,16 @@ public class VideoInspection {
                     decoder.decode(file, listeners);
                 } finally {
                     decodeMs = millisSince(decodeStarted);
+                    metrics.stage(Stage.DECODE, Duration.ofNanos(System.nanoTime() - decodeStarted));
                 }
+                long transcribeStarted = System.nanoTime();
                 Transcript transcript = session.finish();
+                metrics.stage(Stage.TRANSCRIBE, Duration.ofNanos(System.nanoTime() - transcribeStarted));
                 Measurements measurements = technical.measurements();
                 long durationMs = info.durationMs() >= 0 ? info.durationMs() : knownDurationMs == null ? 0 : knownDurationMs;
+                long judgeStarted = System.nanoTime();
                 List<Trigger> triggers = policy.evaluate(pack, transcript, measurements, durationMs);
+                metrics.stage(Stage.JUDGE, Duration.ofNanos(System.nanoTime() - judgeStarted));
                 return new Inspection(file, info, transcript, measurements, triggers, null, millisSince(started), decodeMs);
             }
         } catch (MediaException e) {

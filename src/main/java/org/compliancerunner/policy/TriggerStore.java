@@ -3,6 +3,7 @@ package org.compliancerunner.policy;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.compliancerunner.metrics.ProcessingMetrics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Repository;
 public class TriggerStore {
 
     private final JdbcClient jdbc;
+    private final ProcessingMetrics metrics;
 
-    public TriggerStore(JdbcClient jdbc) {
+    public TriggerStore(JdbcClient jdbc, ProcessingMetrics metrics) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
     }
 
     /** Replaces what one pack version found on one video. */
@@ -31,6 +34,7 @@ public class TriggerStore {
                     .param("severity", trigger.severity().label()).param("evidence", trigger.evidence())
                     .param("source", trigger.source())
                     .update();
+            metrics.triggerWritten(trigger.ruleId(), trigger.severity().label());
         }
     }
 

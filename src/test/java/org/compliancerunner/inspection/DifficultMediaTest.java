@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.compliancerunner.metrics.ProcessingMetrics;
 import org.compliancerunner.media.AudioFormat;
 import org.compliancerunner.media.ChannelRole;
 import org.compliancerunner.media.Interval;
@@ -46,7 +48,8 @@ class DifficultMediaTest {
 
     private final MediaDecoder decoder = new MediaDecoder();
     private final VideoInspection inspection = new VideoInspection(new MediaProbe(), decoder,
-            new SpeechEngines(SpeechProperties.defaults()), new PolicyEngine());
+            new SpeechEngines(SpeechProperties.defaults()), new PolicyEngine(),
+            new ProcessingMetrics(new SimpleMeterRegistry()));
     private final RulePack pack = new RulePackParser().defaultPack();
 
     @Test

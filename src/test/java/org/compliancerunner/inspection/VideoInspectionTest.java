@@ -10,12 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.compliancerunner.media.MediaDecoder;
+import org.compliancerunner.metrics.ProcessingMetrics;
 import org.compliancerunner.media.MediaInfo;
 import org.compliancerunner.media.MediaProbe;
+import org.compliancerunner.media.SampleMedia;
 import org.compliancerunner.policy.PolicyEngine;
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.speech.SpeechEngines;
+import org.compliancerunner.speech.SpeechProperties;
 import org.compliancerunner.speech.TranscriptionSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,10 +32,12 @@ class VideoInspectionTest {
     @TempDir
     Path dir;
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final MediaProbe probe = mock(MediaProbe.class);
     private final MediaDecoder decoder = mock(MediaDecoder.class);
     private final SpeechEngines speech = mock(SpeechEngines.class);
-    private final VideoInspection inspection = new VideoInspection(probe, decoder, speech, new PolicyEngine());
+    private final VideoInspection inspection = new VideoInspection(probe, decoder, speech, new PolicyEngine(),
+            new ProcessingMetrics(meters));
     private final RulePack pack = new RulePack("p", 1, "0".repeat(64), "", List.of());
     private Path file;
 
@@ -52,6 +58,25 @@ class VideoInspectionTest {
         assertThat(outcome.failureReason()).contains("unexpected error", "native decoder state is invalid");
         assertThat(outcome.analysisMs()).isNotNegative();
         assertThat(outcome.decodeMs()).isNotNull();
+        assertThat(timed("decode")).isEqualTo(1);
+        assertThat(timed("judge")).isZero();
+        assertThat(timed("total")).isEqualTo(1);
+        assertThat(meters.get("compliance.active.processing.tasks").gauge().value()).isZero();
+    }
+
+    @Test
+    void everyStageOfACheckedFileIsTimedAndTheActiveTaskEnds() throws Exception {
+        Path clip = dir.resolve("real.mp4");
+        SampleMedia.writeClip(clip, 1.0, 64, 36);
+        SpeechEngines realSpeech = new SpeechEngines(SpeechProperties.defaults());
+        VideoInspection real = new VideoInspection(new MediaProbe(), new MediaDecoder(), realSpeech, new PolicyEngine(),
+                new ProcessingMetrics(meters));
+
+        Inspection outcome = real.inspect(clip, null, pack);
+
+        assertThat(outcome.succeeded()).as(outcome.failureReason()).isTrue();
+        assertThat(List.of("decode", "transcribe", "judge", "total")).allSatisfy(stage -> assertThat(timed(stage)).isEqualTo(1));
+        assertThat(meters.get("compliance.active.processing.tasks").gauge().value()).isZero();
     }
 
     @Test
@@ -69,5 +94,9 @@ class VideoInspectionTest {
 
         assertThat(outcome.failureReason()).isEqualTo("file not found or not readable: " + file);
         assertThat(outcome.measurements()).isNull();
+    }
+
+    private long timed(String stage) {
+        return meters.get("compliance.video.processing").tag("stage", stage).timer().count();
     }
 }
