@@ -105,6 +105,7 @@ class RemotePartitioningConfiguration {
         container.setConcurrentConsumers(remote.consumers());
         container.setShutdownTimeout(1000);
         container.setAutoStartup(false);
+        container.setPhase(WorkerDrain.PHASE - 1); // stops after the drain has handed the partition back
         return container;
     }
 
@@ -126,6 +127,7 @@ class RemotePartitioningConfiguration {
         adapter.setMessageConverter(converter);
         adapter.setOutputChannel(partitionInbox);
         adapter.setAutoStartup(false);
+        adapter.setPhase(WorkerDrain.PHASE - 1);
         return adapter;
     }
 

@@ -29,6 +29,9 @@ class WorkerDrain implements SmartLifecycle, StepExecutionListener, ChunkListene
 
     private static final Logger log = LoggerFactory.getLogger(WorkerDrain.class);
 
+    /** Stops first when the context closes: before the listener container and the database pool. */
+    static final int PHASE = Integer.MAX_VALUE;
+
     private final PartitionLease lease;
     private final CachingConnectionFactory connections;
     private final Duration grace;
@@ -96,6 +99,9 @@ class WorkerDrain implements SmartLifecycle, StepExecutionListener, ChunkListene
     @Override
     public void stop() {
         draining = true;
+        if (!active.isEmpty()) {
+            log.info("Worker stopping: partitions {} are handed back at their next chunk boundary", active);
+        }
         Instant deadline = Instant.now().plus(grace);
         while (!handedBack.containsAll(active) && Instant.now().isBefore(deadline)) {
             LockSupport.parkNanos(50_000_000L);
@@ -117,6 +123,6 @@ class WorkerDrain implements SmartLifecycle, StepExecutionListener, ChunkListene
 
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE; // stops before the listener container and the database pool
+        return PHASE;
     }
 }
