@@ -69,6 +69,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
             process.destroyForcibly();
             process.waitFor(20, TimeUnit.SECONDS);
         }
+        TestBroker.deleteQueues(queue);
     }
 
     @Test

@@ -36,6 +36,20 @@ final class TestBroker {
         assumeTrue(reason == null, reason);
     }
 
+    /** Deletes a test's queues and their dead-letter queues, with whatever is left in them. */
+    static void deleteQueues(String queue) {
+        try {
+            ConnectionFactory factory = new ConnectionFactory();
+            factory.setUri(URI);
+            try (var connection = factory.newConnection(); var channel = connection.createChannel()) {
+                channel.queueDelete(queue);
+                channel.queueDelete(queue + ".dead");
+            }
+        } catch (Exception e) {
+            // the broker is gone or the queues never existed; nothing to clean up
+        }
+    }
+
     /** A queue name no earlier run used: the broker keeps what earlier runs left. */
     static String uniqueQueue() {
         return "cr-test-" + UUID.randomUUID().toString().substring(0, 8);
