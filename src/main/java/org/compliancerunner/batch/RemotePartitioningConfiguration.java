@@ -141,7 +141,7 @@ class RemotePartitioningConfiguration {
                                        PartitionLease lease, WorkerDrain drain, RemoteProperties remote) {
         return IntegrationFlow.from(partitionInbox)
                 .filter(Message.class, message -> mayRun((StepExecutionRequest) message.getPayload(), repository,
-                        lease, drain, remote))
+                        lease, drain, remote), filter -> filter.discardChannel("nullChannel"))
                 .channel(partitionWork)
                 .get();
     }

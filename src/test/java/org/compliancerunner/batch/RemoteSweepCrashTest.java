@@ -40,6 +40,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
     Environment environment;
 
     private String queue;
+    private Integer proxyPort;
     private final List<Process> processes = new ArrayList<>();
 
     @BeforeAll
@@ -163,6 +164,33 @@ class RemoteSweepCrashTest extends IntegrationTest {
                 .param("id", stepExecutionId).query(String.class).single();
     }
 
+    @Test
+    void aBrokerRestartDuringTheSweepLosesNothingAndTheSweepFinishes() throws Exception {
+        String project = "remote-broker";
+        ingest(project);
+        try (BrokerProxy proxy = new BrokerProxy(TestBroker.URI.getHost(),
+                TestBroker.URI.getPort() < 0 ? 5672 : TestBroker.URI.getPort())) {
+            proxyPort = proxy.port();
+            worker("broker-a");
+            worker("broker-b");
+            Process sweep = sweep(project);
+            awaitDone(project, 4, sweep);
+            Map<Long, OffsetDateTime> committed = committed(project);
+            assertThat(proxy.cut()).as("connections to the broker cut").isPositive();
+
+            assertThat(sweep.waitFor(150, TimeUnit.SECONDS)).as("the sweep ends").isTrue();
+            if (sweep.exitValue() != 0) {
+                // failing cleanly is allowed: then a restart must finish the sweep
+                Process restart = child("broker-restart", "restart", String.valueOf(execution(project)));
+                assertThat(restart.waitFor(150, TimeUnit.SECONDS)).isTrue();
+                assertThat(restart.exitValue()).as(log("broker-restart")).isZero();
+            }
+            assertSweepCompleted(project, committed);
+        } finally {
+            proxyPort = null;
+        }
+    }
+
     private void ingest(String project) {
         CliDriver.Result ingest = cli.run("ingest", MEDIA.toString(), "--project", project);
         assertThat(ingest.exitCode()).as(ingest.err()).isZero();
@@ -192,6 +220,10 @@ class RemoteSweepCrashTest extends IntegrationTest {
                 "-Dcompliance.remote.poll-interval=200ms",
                 "-Dcompliance.remote.manager-timeout=5m"));
         command.addAll(List.of(TestBroker.properties()));
+        if (proxyPort != null) {
+            command.add("-Dspring.rabbitmq.host=127.0.0.1");
+            command.add("-Dspring.rabbitmq.port=" + proxyPort);
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ComplianceRunnerApplication.class.getName()));
         command.addAll(List.of(args));
         File log = logFile(name);
