@@ -1,5 +1,7 @@
 package org.compliancerunner.batch;
 
+import javax.sql.DataSource;
+
 import org.compliancerunner.catalog.ClaimedVideo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,7 +96,8 @@ class RemotePartitioningConfiguration {
     // ---- worker side
 
     @Bean
-    SimpleMessageListenerContainer partitionListener(CachingConnectionFactory connections, RemoteProperties remote) {
+    SimpleMessageListenerContainer partitionListener(CachingConnectionFactory connections, RemoteProperties remote,
+                                                     DataSource dataSource) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
         container.setQueueNames(remote.requests());
         container.setPrefetchCount(1);
@@ -102,7 +105,7 @@ class RemotePartitioningConfiguration {
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         // a request that cannot be run at all goes to the dead-letter queue instead of looping
         container.setDefaultRequeueRejected(false);
-        container.setConcurrentConsumers(remote.consumers());
+        container.setConcurrentConsumers(ConnectionBudget.partitions(remote.consumers(), dataSource));
         container.setShutdownTimeout(1000);
         container.setAutoStartup(false);
         container.setPhase(WorkerDrain.PHASE - 1); // stops after the drain has handed the partition back

@@ -78,8 +78,10 @@ class SweepJobConfiguration {
     @Bean
     @JobScope
     SweepPartitioner sweepPartitioner(@Value("#{jobParameters['" + SweepParameters.PARTITIONS + "']}") Long partitions,
-                                      DataSource dataSource) {
-        return new SweepPartitioner(ConnectionBudget.partitions(partitions.intValue(), dataSource));
+                                      DataSource dataSource, PartitioningProperties mode) {
+        // remote partitions run in workers with pools of their own; each worker budgets its own consumers
+        return new SweepPartitioner(mode.partitioning() == Partitioning.REMOTE ? partitions.intValue()
+                : ConnectionBudget.partitions(partitions.intValue(), dataSource));
     }
 
     @Bean
