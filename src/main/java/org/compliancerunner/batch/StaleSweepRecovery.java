@@ -77,6 +77,15 @@ class StaleSweepRecovery {
         return Optional.empty();
     }
 
+    /** The latest sweep execution created at or after the time, if any. */
+    Optional<Long> startedSince(LocalDateTime since) {
+        return jdbc.sql("""
+                        SELECT e.job_execution_id FROM batch_job_execution e JOIN batch_job_instance i USING (job_instance_id)
+                        WHERE i.job_name = :job AND e.create_time >= :since ORDER BY e.job_execution_id DESC LIMIT 1""")
+                .param("job", SweepJobConfiguration.JOB).param("since", since)
+                .query(Long.class).optional();
+    }
+
     /** Describes who holds a live execution, for messages. */
     String holder(JobExecution execution) {
         return jdbc.sql("SELECT host || ' pid ' || pid FROM sweep_leases WHERE job_execution_id = :id")

@@ -21,10 +21,12 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -64,6 +66,7 @@ class SweepJobConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "compliance.partitioning", havingValue = "local", matchIfMissing = true)
     Step analyzeStep(JobRepository repository, SweepPartitioner sweepPartitioner, Step analyzeWorkerStep) {
         return new StepBuilder("analyze", repository)
                 .partitioner(WORKER_STEP, sweepPartitioner)
@@ -75,22 +78,32 @@ class SweepJobConfiguration {
     @Bean
     @JobScope
     SweepPartitioner sweepPartitioner(@Value("#{jobParameters['" + SweepParameters.PARTITIONS + "']}") Long partitions,
-                                      DataSource dataSource) {
-        return new SweepPartitioner(ConnectionBudget.partitions(partitions.intValue(), dataSource));
+                                      DataSource dataSource, PartitioningProperties mode) {
+        // remote partitions run in workers with pools of their own; each worker budgets its own consumers
+        return new SweepPartitioner(mode.partitioning() == Partitioning.REMOTE ? partitions.intValue()
+                : ConnectionBudget.partitions(partitions.intValue(), dataSource));
     }
 
     @Bean
+    @ConditionalOnProperty(name = "compliance.partitioning", havingValue = "local", matchIfMissing = true)
     Step analyzeWorkerStep(JobRepository repository,
                            @Qualifier("transactionManager") PlatformTransactionManager transactions,
                            SweepProperties properties, KeysetReader<ClaimedVideo> claimedVideoReader,
                            VideoInspectionProcessor videoInspectionProcessor, VideoOutcomeWriter videoOutcomeWriter) {
-        return new StepBuilder(WORKER_STEP, repository)
-                .<ClaimedVideo, VideoOutcome>chunk(properties.chunkSize())
+        return analyzeChunks(new StepBuilder(WORKER_STEP, repository), transactions, properties, claimedVideoReader,
+                videoInspectionProcessor, videoOutcomeWriter).build();
+    }
+
+    /** One partition's work, the same whether it runs on a local thread or in a remote worker. */
+    static ChunkOrientedStepBuilder<ClaimedVideo, VideoOutcome> analyzeChunks(
+            StepBuilder builder, PlatformTransactionManager transactions, SweepProperties properties,
+            KeysetReader<ClaimedVideo> claimedVideoReader, VideoInspectionProcessor videoInspectionProcessor,
+            VideoOutcomeWriter videoOutcomeWriter) {
+        return builder.<ClaimedVideo, VideoOutcome>chunk(properties.chunkSize())
                 .transactionManager(transactions)
                 .reader(claimedVideoReader)
                 .processor(videoInspectionProcessor)
-                .writer(videoOutcomeWriter)
-                .build();
+                .writer(videoOutcomeWriter);
     }
 
     @Bean

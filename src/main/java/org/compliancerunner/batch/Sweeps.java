@@ -1,5 +1,6 @@
 package org.compliancerunner.batch;
 
+import java.time.LocalDateTime;
 import java.util.Optional;
 
 import org.compliancerunner.catalog.SweepQueue;
@@ -35,9 +36,10 @@ public class Sweeps {
     private final StaleSweepRecovery recovery;
     private final SweepStarts starts;
     private final SweepProperties properties;
+    private final SweepGate gate;
 
     Sweeps(JobOperator operator, JobRepository repository, @Qualifier("sweepJob") Job sweepJob, RulePacks packs, SweepQueue queue,
-           StaleSweepRecovery recovery, SweepStarts starts, SweepProperties properties) {
+           StaleSweepRecovery recovery, SweepStarts starts, SweepProperties properties, SweepGate gate) {
         this.operator = operator;
         this.repository = repository;
         this.sweepJob = sweepJob;
@@ -46,16 +48,47 @@ public class Sweeps {
         this.recovery = recovery;
         this.starts = starts;
         this.properties = properties;
+        this.gate = gate;
     }
 
     /**
      * Runs a new sweep to its end in this thread. The rule pack is checked and stored first: a bad pack changes
-     * nothing.
+     * nothing. While another sweep is live anywhere, none is started ({@link SweepAlreadyRunningException}).
      */
     public JobExecution sweep(SweepRequest request, SweepWatcher watcher) throws RulePackException,
             SweepLaunchException {
+        return sweep(request, watcher, null);
+    }
+
+    /**
+     * As {@link #sweep(SweepRequest, SweepWatcher)}, but refuses when a sweep was started at or after
+     * {@code unlessStartedSince} (another replica already swept for this schedule tick).
+     */
+    JobExecution sweep(SweepRequest request, SweepWatcher watcher, LocalDateTime unlessStartedSince)
+            throws RulePackException, SweepLaunchException {
         RulePack pack = packs.register(request.rules() == null ? packs.defaultPack() : packs.parse(request.rules()));
-        takeOverAbandonedWork();
+        gate.enter();
+        try {
+            takeOverAbandonedWork();
+            return launch(request, pack, watcher, unlessStartedSince);
+        } finally {
+            gate.leave();
+        }
+    }
+
+    private JobExecution launch(SweepRequest request, RulePack pack, SweepWatcher watcher,
+                                LocalDateTime unlessStartedSince) throws SweepLaunchException {
+        // after the recovery every execution still running is live: a second sweep beside it would only compete
+        Optional<JobExecution> live = repository.findRunningJobExecutions(SweepJobConfiguration.JOB).stream().findFirst();
+        if (live.isPresent()) {
+            throw SweepAlreadyRunningException.live(live.get().getId(), recovery.holder(live.get()));
+        }
+        if (unlessStartedSince != null) {
+            Optional<Long> recent = recovery.startedSince(unlessStartedSince);
+            if (recent.isPresent()) {
+                throw SweepAlreadyRunningException.sweptForTick(recent.get());
+            }
+        }
         int partitions = request.partitions() == null ? properties.defaultPartitions() : request.partitions();
         long limit = request.limit() == null ? Long.MAX_VALUE : request.limit();
         SweepParameters parameters = SweepParameters.fresh(request.project(), limit, pack.name(), pack.version(),

@@ -2,6 +2,7 @@ package org.compliancerunner.cli;
 
 import java.io.PrintWriter;
 
+import org.compliancerunner.batch.SweepAlreadyRunningException;
 import org.compliancerunner.batch.SweepLaunchException;
 import org.compliancerunner.batch.SweepReport;
 import org.compliancerunner.batch.SweepReports;
@@ -53,6 +54,15 @@ class SweepConsole {
             e.problems().forEach(problem -> err.println("  " + problem));
             err.flush();
             return ExitCodes.USAGE;
+        } catch (SweepAlreadyRunningException e) {
+            // overlapping CronJob or scheduled runs: the live sweep does the work, this run did nothing wrong
+            err.println(e.getMessage());
+            err.flush();
+            if (json) {
+                out.println("{\"alreadyRunning\":" + e.runningExecutionId() + "}");
+                out.flush();
+            }
+            return ExitCodes.OK;
         } catch (SweepLaunchException e) {
             err.println("error: " + e.getMessage());
             err.flush();

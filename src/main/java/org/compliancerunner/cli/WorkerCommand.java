@@ -1,0 +1,38 @@
+package org.compliancerunner.cli;
+
+import java.util.concurrent.Callable;
+
+import org.compliancerunner.batch.PartitionWorker;
+import org.compliancerunner.batch.SweepLaunchException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = {"Runs sweep partitions sent through RabbitMQ (compliance.partitioning=remote) until SIGTERM.",
+                "On SIGTERM it takes no new partition and hands the current one back after its last committed chunk."})
+class WorkerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    private final PartitionWorker worker;
+
+    WorkerCommand(PartitionWorker worker) {
+        this.worker = worker;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        try {
+            worker.work(queue -> {
+                spec.commandLine().getErr().println("worker: taking sweep partitions from queue " + queue);
+                spec.commandLine().getErr().flush();
+            });
+            return ExitCodes.OK;
+        } catch (SweepLaunchException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package org.compliancerunner.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.compliancerunner.ComplianceRunnerApplication;
+import org.compliancerunner.cli.CliDriver;
+import org.compliancerunner.media.SampleMedia;
+import org.compliancerunner.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+/**
+ * Remote partitioning with real processes: a sweep (the manager) and two workers, each its own JVM, on the test
+ * PostgreSQL and RabbitMQ with queues of their own. A worker killed with SIGKILL, a worker stopped with SIGTERM and a
+ * manager killed with SIGKILL must each leave every video analysed exactly once and the sweep COMPLETED.
+ */
+class RemoteSweepCrashTest extends IntegrationTest {
+
+    private static final int CLIPS = 24;
+    private static final Path MEDIA = HOME.resolve("media/remote");
+    private static final Path RULES = MEDIA.resolve("rules.yaml");
+
+    @Autowired
+    Environment environment;
+
+    private String queue;
+    private Integer proxyPort;
+    private final List<Process> processes = new ArrayList<>();
+
+    @BeforeAll
+    static void writeClips() throws Exception {
+        Files.createDirectories(MEDIA);
+        Files.writeString(RULES, "pack: remote\nversion: 1\nrules:\n"
+                + "  - {id: remote.marker, kind: phrase, severity: low, phrases: [\"marker phrase\"]}\n");
+        for (int i = 0; i < CLIPS; i++) {
+            Path clip = MEDIA.resolve(String.format("clip-%02d.mp4", i));
+            if (!Files.exists(clip)) {
+                SampleMedia.writeClip(clip, 4.0 + i % 3, 160, 90, i);
+                SampleMedia.writeCaptions(MEDIA.resolve(String.format("clip-%02d.srt", i)),
+                        List.of(new SampleMedia.Cue(1000, 3000, "Clip " + i + " says the marker phrase once.")));
+            }
+        }
+    }
+
+    @BeforeEach
+    void broker() {
+        TestBroker.require();
+        queue = TestBroker.uniqueQueue();
+    }
+
+    @AfterEach
+    void endProcesses() throws InterruptedException {
+        for (Process process : processes) {
+            process.destroyForcibly();
+            process.waitFor(20, TimeUnit.SECONDS);
+        }
+        TestBroker.deleteQueues(queue);
+    }
+
+    @Test
+    void aWorkerKilledMidPartitionHasItsPartitionRedoneByTheOther() throws Exception {
+        String project = "remote-kill-worker";
+        ingest(project);
+        Process first = worker("kill-a");
+        Process second = worker("kill-b");
+        Process sweep = sweep(project);
+        awaitDone(project, 4, sweep);
+        List<Long> held = awaitHeldBy(first);
+        Map<Long, OffsetDateTime> committed = committed(project);
+        first.destroyForcibly(); // SIGKILL: no chance to hand anything back
+
+        assertThat(sweep.waitFor(150, TimeUnit.SECONDS)).as("the sweep ends").isTrue();
+        assertThat(sweep.exitValue()).as(log("sweep")).isZero();
+        assertThat(second.isAlive()).isTrue();
+        assertSweepCompleted(project, committed);
+        assertThat(held).allSatisfy(step -> assertThat(stepStatus(step)).as("partition %d of the killed worker", step)
+                .isEqualTo("COMPLETED"));
+    }
+
+    @Test
+    void aWorkerStoppedWithSigtermHandsItsPartitionBackAfterItsLastChunk() throws Exception {
+        String project = "remote-term-worker";
+        ingest(project);
+        Process first = worker("term-a");
+        Process second = worker("term-b");
+        Process sweep = sweep(project);
+        awaitDone(project, 4, sweep);
+        List<Long> held = awaitHeldBy(first);
+        Map<Long, OffsetDateTime> committed = committed(project);
+        first.destroy(); // SIGTERM
+
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("the worker exits on SIGTERM").isTrue();
+        assertThat(log("term-a")).as("the stopped worker's log").containsAnyOf("handed back", "did not reach");
+        assertThat(sweep.waitFor(150, TimeUnit.SECONDS)).as("the sweep ends").isTrue();
+        assertThat(sweep.exitValue()).as(log("sweep")).isZero();
+        assertThat(second.isAlive()).isTrue();
+        assertSweepCompleted(project, committed);
+        assertThat(held).allSatisfy(step -> assertThat(stepStatus(step)).as("partition %d of the stopped worker", step)
+                .isEqualTo("COMPLETED"));
+    }
+
+    @Test
+    void aKilledManagerRestartedDoesNotRedoFinishedPartitions() throws Exception {
+        String project = "remote-kill-manager";
+        ingest(project);
+        worker("manager-a");
+        worker("manager-b");
+        long before = jdbc.sql("SELECT coalesce(max(step_execution_id), 0) FROM batch_step_execution").query(Long.class).single();
+        Process sweep = sweep(project);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
+                .failFast("the sweep ended before it could be killed: " + log("sweep"), () -> !sweep.isAlive())
+                .until(() -> completedPartitions(before).size() >= 1);
+        sweep.destroyForcibly();
+        sweep.waitFor(20, TimeUnit.SECONDS);
+        long execution = execution(project);
+        List<String> finished = completedPartitions(before);
+        Map<Long, OffsetDateTime> committed = committed(project);
+
+        Process restart = child("restart", "restart", String.valueOf(execution), "--json");
+        assertThat(restart.waitFor(150, TimeUnit.SECONDS)).as("the restart ends").isTrue();
+
+        assertThat(restart.exitValue()).as(log("restart")).isZero();
+        assertSweepCompleted(project, committed);
+        for (String partition : finished) {
+            assertThat(jdbc.sql("""
+                            SELECT count(*) FROM batch_step_execution s JOIN batch_job_execution e USING (job_execution_id)
+                            WHERE e.job_instance_id = (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = :id)
+                              AND s.step_name = :step""")
+                    .param("id", execution).param("step", partition).query(Long.class).single())
+                    .as("partition %s, finished before the manager died, ran once", partition).isEqualTo(1L);
+        }
+    }
+
+    /** The partitions (step execution ids) the worker process holds a lease on, once it holds one. */
+    private List<Long> awaitHeldBy(Process worker) {
+        List<Long> held = new ArrayList<>();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            held.clear();
+            held.addAll(jdbc.sql("SELECT step_execution_id FROM partition_leases WHERE pid = :pid")
+                    .param("pid", worker.pid()).query(Long.class).list());
+            return !held.isEmpty();
+        });
+        return held;
+    }
+
+    private String stepStatus(long stepExecutionId) {
+        return jdbc.sql("SELECT status FROM batch_step_execution WHERE step_execution_id = :id")
+                .param("id", stepExecutionId).query(String.class).single();
+    }
+
+    @Test
+    void aBrokerRestartDuringTheSweepLosesNothingAndTheSweepFinishes() throws Exception {
+        String project = "remote-broker";
+        ingest(project);
+        try (BrokerProxy proxy = new BrokerProxy(TestBroker.URI.getHost(),
+                TestBroker.URI.getPort() < 0 ? 5672 : TestBroker.URI.getPort())) {
+            proxyPort = proxy.port();
+            worker("broker-a");
+            worker("broker-b");
+            Process sweep = sweep(project);
+            awaitDone(project, 4, sweep);
+            Map<Long, OffsetDateTime> committed = committed(project);
+            assertThat(proxy.cut()).as("connections to the broker cut").isPositive();
+
+            assertThat(sweep.waitFor(150, TimeUnit.SECONDS)).as("the sweep ends").isTrue();
+            if (sweep.exitValue() != 0) {
+                // failing cleanly is allowed: then a restart must finish the sweep
+                Process restart = child("broker-restart", "restart", String.valueOf(execution(project)));
+                assertThat(restart.waitFor(150, TimeUnit.SECONDS)).isTrue();
+                assertThat(restart.exitValue()).as(log("broker-restart")).isZero();
+            }
+            assertSweepCompleted(project, committed);
+        } finally {
+            proxyPort = null;
+        }
+    }
+
+    private void ingest(String project) {
+        CliDriver.Result ingest = cli.run("ingest", MEDIA.toString(), "--project", project);
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    }
+
+    private Process worker(String name) throws Exception {
+        return child(name, "worker");
+    }
+
+    private Process sweep(String project) throws Exception {
+        return child("sweep", "sweep", "--project", project, "--rules", RULES.toString(), "--partitions", "4", "--json");
+    }
+
+    private Process child(String name, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Dspring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "-Dcompliance.home=" + HOME,
+                "-Dcompliance.media.roots=" + HOME,
+                "-Dcompliance.speech.engine=captions",
+                "-Dcompliance.sweep.chunk-size=1",
+                "-Dcompliance.sweep.lease=10s",
+                "-Dcompliance.partitioning=remote",
+                "-Dcompliance.remote.requests=" + queue,
+                "-Dcompliance.remote.dead-letters=" + queue + ".dead",
+                "-Dcompliance.remote.poll-interval=200ms",
+                "-Dcompliance.remote.manager-timeout=5m"));
+        command.addAll(List.of(TestBroker.properties()));
+        if (proxyPort != null) {
+            command.add("-Dspring.rabbitmq.host=127.0.0.1");
+            command.add("-Dspring.rabbitmq.port=" + proxyPort);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ComplianceRunnerApplication.class.getName()));
+        command.addAll(List.of(args));
+        File log = logFile(name);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        processes.add(process);
+        return process;
+    }
+
+    private File logFile(String name) {
+        return HOME.resolve(queue + "-" + name + ".log").toFile();
+    }
+
+    private String log(String name) {
+        try {
+            return Files.readString(logFile(name).toPath());
+        } catch (Exception e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private void awaitDone(String project, int done, Process sweep) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
+                .failFast("the sweep ended too early: " + log("sweep"), () -> !sweep.isAlive())
+                .until(() -> count(project, "DONE") >= done);
+    }
+
+    private void assertSweepCompleted(String project, Map<Long, OffsetDateTime> committed) {
+        long execution = jdbc.sql("""
+                        SELECT max(e.job_execution_id) FROM batch_job_execution e
+                        WHERE e.job_instance_id = (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = :id)""")
+                .param("id", execution(project)).query(Long.class).single();
+        assertThat(jdbc.sql("SELECT status FROM batch_job_execution WHERE job_execution_id = :id").param("id", execution)
+                .query(String.class).single()).isEqualTo("COMPLETED");
+        assertThat(count(project, "DONE")).isEqualTo(CLIPS);
+        Map<Long, OffsetDateTime> after = processedAt(project);
+        committed.forEach((id, at) -> assertThat(after.get(id)).as("video %d finished before the crash is not redone", id)
+                .isEqualTo(at));
+        List<Map<String, Object>> perVideo = jdbc.sql("""
+                        SELECT v.id, (SELECT count(*) FROM triggers t WHERE t.video_id = v.id) AS triggers,
+                               (SELECT count(*) FROM transcript_segments s WHERE s.video_id = v.id) AS segments
+                        FROM videos v JOIN projects p ON p.id = v.project_id WHERE p.name = :project""")
+                .param("project", project).query().listOfRows();
+        assertThat(perVideo).hasSize(CLIPS).allSatisfy(row -> {
+            assertThat(row.get("triggers")).as("triggers of video %s", row.get("id")).isEqualTo(1L);
+            assertThat(row.get("segments")).as("segments of video %s", row.get("id")).isEqualTo(1L);
+        });
+    }
+
+    private long execution(String project) {
+        return jdbc.sql("""
+                        SELECT min(e.job_execution_id) FROM batch_job_execution e
+                        WHERE e.job_instance_id = (SELECT DISTINCT claimed_by FROM videos v JOIN projects p ON p.id = v.project_id
+                                                   WHERE p.name = :project AND claimed_by IS NOT NULL)""")
+                .param("project", project).query(Long.class).single();
+    }
+
+    private List<String> completedPartitions(long after) {
+        return jdbc.sql("SELECT step_name FROM batch_step_execution WHERE step_name LIKE 'analyze-worker:%' "
+                + "AND status = 'COMPLETED' AND step_execution_id > :after").param("after", after).query(String.class).list();
+    }
+
+    private Map<Long, OffsetDateTime> committed(String project) {
+        Map<Long, OffsetDateTime> committed = new HashMap<>();
+        processedAt(project).forEach((id, at) -> {
+            if (at != null) {
+                committed.put(id, at);
+            }
+        });
+        assertThat(committed.size()).as("videos committed before the crash").isBetween(1, CLIPS - 1);
+        return committed;
+    }
+
+    private Map<Long, OffsetDateTime> processedAt(String project) {
+        Map<Long, OffsetDateTime> processed = new HashMap<>();
+        jdbc.sql("SELECT v.id, v.processed_at FROM videos v JOIN projects p ON p.id = v.project_id WHERE p.name = :project")
+                .param("project", project)
+                .query((rs, n) -> processed.put(rs.getLong("id"), rs.getObject("processed_at", OffsetDateTime.class)))
+                .list();
+        return processed;
+    }
+
+    private long count(String project, String status) {
+        return jdbc.sql("SELECT count(*) FROM videos v JOIN projects p ON p.id = v.project_id "
+                        + "WHERE p.name = :project AND v.status = :status")
+                .param("project", project).param("status", status).query(Long.class).single();
+    }
+}
