@@ -62,7 +62,8 @@ public final class ApiBenchmark {
                                                 owner, status, created_at)
                             SELECT p.id, 'clip ' || n, 'bench', '/bench/' || n || '.mp4', lpad(to_hex(n), 64, '0'),
                                    1000000, 30000, p.owner,
-                                   (ARRAY['DONE', 'DONE', 'DONE', 'FAILED', 'PENDING'])[1 + n % 5],
+                                   -- status independent of project, so every filter combination has rows to find
+                                   (ARRAY['DONE', 'DONE', 'DONE', 'FAILED', 'PENDING'])[1 + (n / 20) % 5],
                                    now() - make_interval(secs => :videos - n)
                             FROM generate_series(1, :videos) n
                             JOIN projects p ON p.name = 'bench-' || (n % 20)
