@@ -1,14 +1,19 @@
 package org.compliancerunner.web;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
 import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
@@ -28,8 +33,13 @@ class RateLimits {
     record Outcome(boolean allowed, long limit, long remaining, long resetSeconds) {
     }
 
+    private static final int MAX_CACHED_BUCKETS = 10_000;
+
     private final ProxyManager<String> buckets;
     private final ApiProperties.RateLimit settings;
+    // kept per key so that concurrent requests against one bucket share a database round trip (batching) instead of
+    // queueing one by one on its row lock
+    private final Map<String, Bucket> proxies = new ConcurrentHashMap<>();
 
     RateLimits(DataSource dataSource, ApiProperties properties) {
         this.settings = properties.rateLimit();
@@ -49,8 +59,11 @@ class RateLimits {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(limit).refillIntervally(limit, period).build())
                 .build();
-        ConsumptionProbe probe = buckets.builder()
-                .build(kind.name().toLowerCase() + ":" + who, () -> configuration)
+        if (proxies.size() > MAX_CACHED_BUCKETS) {
+            proxies.clear(); // only a cache of handles: the counts stay in the database
+        }
+        ConsumptionProbe probe = proxies.computeIfAbsent(kind.name().toLowerCase(Locale.ROOT) + ":" + who,
+                        key -> buckets.builder().withOptimization(Optimizations.batching()).build(key, () -> configuration))
                 .tryConsumeAndReturnRemaining(1);
         long resetNanos = probe.isConsumed() ? probe.getNanosToWaitForReset() : probe.getNanosToWaitForRefill();
         return new Outcome(probe.isConsumed(), limit, probe.getRemainingTokens(), ceilSeconds(resetNanos));
