@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -35,7 +36,13 @@ class NightlySweep implements DisposableBean {
     private final CronExpression cron;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
+    @Autowired
     NightlySweep(Sweeps sweeps, @Value("${compliance.schedule.sweep}") String expression) {
+        this(sweeps, expression, true);
+    }
+
+    /** Without its timer when {@code scheduled} is false: ticks come only from {@link #launch(Instant)}. */
+    NightlySweep(Sweeps sweeps, String expression, boolean scheduled) {
         this.sweeps = sweeps;
         try {
             this.cron = CronExpression.parse(expression);
@@ -45,8 +52,10 @@ class NightlySweep implements DisposableBean {
         }
         scheduler.setThreadNamePrefix("nightly-sweep-");
         scheduler.initialize();
-        scheduler.schedule(() -> launch(Instant.now()), new CronTrigger(expression));
-        log.info("Sweeps run on schedule '{}'", expression);
+        if (scheduled) {
+            scheduler.schedule(() -> launch(Instant.now()), new CronTrigger(expression));
+            log.info("Sweeps run on schedule '{}'", expression);
+        }
     }
 
     /** One tick: sweeps unless another replica already swept for it or a sweep is still running. */

@@ -32,7 +32,7 @@ import org.springframework.core.env.Environment;
  */
 class RemoteSweepCrashTest extends IntegrationTest {
 
-    private static final int CLIPS = 24;
+    private static final int CLIPS = 16;
     private static final Path MEDIA = HOME.resolve("media/remote");
     private static final Path RULES = MEDIA.resolve("rules.yaml");
 
@@ -51,7 +51,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
         for (int i = 0; i < CLIPS; i++) {
             Path clip = MEDIA.resolve(String.format("clip-%02d.mp4", i));
             if (!Files.exists(clip)) {
-                SampleMedia.writeClip(clip, 4.0 + i % 3, 160, 90, i);
+                SampleMedia.writeClip(clip, 2.0 + i % 2, 160, 90, i);
                 SampleMedia.writeCaptions(MEDIA.resolve(String.format("clip-%02d.srt", i)),
                         List.of(new SampleMedia.Cue(1000, 3000, "Clip " + i + " says the marker phrase once.")));
             }
