@@ -247,6 +247,12 @@ class JobsController {
         if (cause instanceof RulePackException) {
             return Problems.badRequest("rules", "rules: " + cause.getMessage());
         }
+        if (cause instanceof SweepAlreadyRunningException running) {
+            ErrorResponseException conflict = Problems.of(HttpStatus.CONFLICT, "sweep-running", cause.getMessage());
+            conflict.getBody().setProperty("runningJobId", running.runningExecutionId());
+            conflict.getHeaders().setLocation(URI.create("/api/jobs/" + running.runningExecutionId()));
+            return conflict;
+        }
         return Problems.of(HttpStatus.CONFLICT, "launch-refused", cause.getMessage());
     }
 

@@ -17,6 +17,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.NoSuchJobExecutionException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -152,7 +153,18 @@ public class Sweeps {
     }
 
     private JobExecution require(long jobExecutionId) throws SweepLaunchException {
-        JobExecution execution = repository.getJobExecution(jobExecutionId);
+        JobExecution execution;
+        try {
+            execution = repository.getJobExecution(jobExecutionId);
+        } catch (EmptyResultDataAccessException e) {
+            // the JDBC repository throws for an unknown id where its interface promises null
+            execution = null;
+        }
+        if (execution != null && ReevaluateJobConfiguration.JOB.equals(execution.getJobInstance().getJobName())) {
+            throw new SweepLaunchException("Execution " + jobExecutionId + " is a re-evaluation, which is not restarted "
+                    + "or stopped: run reevaluate --rules FILE again with the same pack; judging a video again with "
+                    + "the same pack changes nothing, so the videos it already did come out the same");
+        }
         if (execution == null || !SweepJobConfiguration.JOB.equals(execution.getJobInstance().getJobName())) {
             throw new SweepLaunchException("No sweep execution " + jobExecutionId + " (see: status)");
         }

@@ -4,6 +4,9 @@ import java.util.concurrent.Callable;
 
 import org.compliancerunner.batch.PartitionWorker;
 import org.compliancerunner.batch.SweepLaunchException;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -17,9 +20,11 @@ class WorkerCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final PartitionWorker worker;
+    private final ApplicationContext context;
 
-    WorkerCommand(PartitionWorker worker) {
+    WorkerCommand(PartitionWorker worker, ApplicationContext context) {
         this.worker = worker;
+        this.context = context;
     }
 
     @Override
@@ -28,6 +33,8 @@ class WorkerCommand implements Callable<Integer> {
             worker.work(queue -> {
                 spec.commandLine().getErr().println("worker: taking sweep partitions from queue " + queue);
                 spec.commandLine().getErr().flush();
+                // Boot declares readiness only after the command returns, which a worker never does until stopped
+                AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
             });
             return ExitCodes.OK;
         } catch (SweepLaunchException e) {

@@ -83,6 +83,11 @@ class ReevaluateTest extends IntegrationTest {
         assertThat(same.get("triggers").get("removed").asInt()).isZero();
         assertThat(same.get("triggers").get("unchanged").asInt()).isEqualTo(3);
 
+        // restart is for sweeps; for a re-evaluation it says what to do instead
+        CliDriver.Result restart = cli.run("restart", same.get("jobExecutionId").asString());
+        assertThat(restart.exitCode()).isEqualTo(1);
+        assertThat(restart.err()).contains("is a re-evaluation, which is not restarted").contains("run reevaluate --rules FILE again");
+
         // judged by another pack altogether, the old pack's open questions no longer hold the video's verdict
         Path other = Files.writeString(work.resolve("other.yaml"),
                 "pack: other\nversion: 1\nrules:\n  - {id: x.never, kind: phrase, phrases: [\"zebra crossing\"]}\n");
