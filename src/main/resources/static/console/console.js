@@ -329,13 +329,18 @@ async function openJobs() {
 async function listJobs() {
   const jobs = await api(`${API.jobs}?limit=20`);
   const rows = $('#jobs-table tbody');
-  const following = new Map([...rows.children].filter(row => row.dataset.following).map(row => [row.dataset.job, row]));
-  rows.replaceChildren(...jobs.map(job => following.get(String(job.id)) || jobRow(job)));
+  const shown = new Map([...rows.children].map(row => [row.dataset.job, row]));
+  // a row stays while its job's status is unchanged, and for good once its progress stream has been followed
+  rows.replaceChildren(...jobs.map(job => {
+    const row = shown.get(String(job.id));
+    return row && (row.dataset.followed || row.dataset.status === job.status) ? row : jobRow(job);
+  }));
 }
 
 function jobRow(job) {
   const row = document.createElement('tr');
   row.dataset.job = job.id;
+  row.dataset.status = job.status;
   for (const value of [job.id, job.job, job.status, job.startTime ? job.startTime.replace('T', ' ').slice(0, 19) : '']) {
     const cell = document.createElement('td');
     cell.textContent = value;
@@ -351,7 +356,7 @@ function jobRow(job) {
   cell.append(progress, label);
   row.append(cell);
   if (job.status === 'STARTED' || job.status === 'STARTING') {
-    row.dataset.following = 'yes';
+    row.dataset.followed = 'yes';
     follow(job.id, row, progress, label);
   }
   return row;
@@ -387,8 +392,6 @@ async function follow(id, row, progress, label) {
     }
   } catch (e) {
     if (e.name !== 'AbortError') say(`Progress of execution ${id}: ${e.message}`, true);
-  } finally {
-    delete row.dataset.following;
   }
 }
 

@@ -218,7 +218,9 @@ class RemoteSweepCrashTest extends IntegrationTest {
                 "-Dcompliance.remote.requests=" + queue,
                 "-Dcompliance.remote.dead-letters=" + queue + ".dead",
                 "-Dcompliance.remote.poll-interval=200ms",
-                "-Dcompliance.remote.manager-timeout=5m"));
+                "-Dcompliance.remote.manager-timeout=5m",
+                // workers serve health and metrics over HTTP; two on one machine need ports of their own
+                "-Dserver.port=0", "-Dmanagement.server.port=0"));
         command.addAll(List.of(TestBroker.properties()));
         if (proxyPort != null) {
             command.add("-Dspring.rabbitmq.host=127.0.0.1");

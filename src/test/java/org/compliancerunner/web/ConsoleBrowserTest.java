@@ -22,6 +22,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -148,7 +149,7 @@ class ConsoleBrowserTest extends ApiTest {
         String id = json.readTree(launched.body()).get("id").asString();
         By row = By.cssSelector("#jobs-table tr[data-job='" + id + "']");
         // the view picks the new sweep up and follows its progress stream until the last event
-        wait.withTimeout(Duration.ofSeconds(120)).until(d -> !d.findElements(row).isEmpty()
+        wait.withTimeout(Duration.ofSeconds(120)).ignoring(StaleElementReferenceException.class).until(d -> !d.findElements(row).isEmpty()
                 && d.findElement(row).getText().contains("COMPLETED 100%"));
         screenshot("06-jobs");
         WebElement done = browser.findElement(row);
