@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.compliancerunner.ComplianceRunnerApplication;
 import org.compliancerunner.cli.CliDriver;
 import org.compliancerunner.media.SampleMedia;
+import org.compliancerunner.support.ChildJvm;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -205,13 +205,8 @@ class RemoteSweepCrashTest extends IntegrationTest {
     }
 
     private Process child(String name, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> options = new ArrayList<>(List.of(
                 "-Xmx256m",
-                "-Dspring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "-Dcompliance.home=" + HOME,
-                "-Dcompliance.media.roots=" + HOME,
-                "-Dcompliance.speech.engine=captions",
                 "-Dcompliance.sweep.chunk-size=1",
                 "-Dcompliance.sweep.lease=10s",
                 "-Dcompliance.partitioning=remote",
@@ -221,15 +216,13 @@ class RemoteSweepCrashTest extends IntegrationTest {
                 "-Dcompliance.remote.manager-timeout=5m",
                 // workers serve health and metrics over HTTP; two on one machine need ports of their own
                 "-Dserver.port=0", "-Dmanagement.server.port=0"));
-        command.addAll(List.of(TestBroker.properties()));
+        options.addAll(List.of(TestBroker.properties()));
         if (proxyPort != null) {
-            command.add("-Dspring.rabbitmq.host=127.0.0.1");
-            command.add("-Dspring.rabbitmq.port=" + proxyPort);
+            options.add("-Dspring.rabbitmq.host=127.0.0.1");
+            options.add("-Dspring.rabbitmq.port=" + proxyPort);
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ComplianceRunnerApplication.class.getName()));
-        command.addAll(List.of(args));
-        File log = logFile(name);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        Process process = ChildJvm.start(environment.getProperty("spring.datasource.url"), HOME, logFile(name).toPath(),
+                options, List.of(args));
         processes.add(process);
         return process;
     }

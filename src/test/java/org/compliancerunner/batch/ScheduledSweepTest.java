@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.compliancerunner.ComplianceRunnerApplication;
 import org.compliancerunner.cli.CliDriver;
 import org.compliancerunner.media.SampleMedia;
+import org.compliancerunner.support.ChildJvm;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,21 +134,13 @@ class ScheduledSweepTest extends IntegrationTest {
     }
 
     private Process child(String name, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-Dspring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "-Dcompliance.home=" + HOME,
-                "-Dcompliance.media.roots=" + HOME,
-                "-Dcompliance.speech.engine=captions"));
+        List<String> options = new ArrayList<>(List.of("-Xmx256m"));
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty() && rest.get(0).startsWith("-D")) {
-            command.add(rest.remove(0));
+            options.add(rest.remove(0));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ComplianceRunnerApplication.class.getName()));
-        command.addAll(rest);
-        File log = HOME.resolve(name + ".log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        return ChildJvm.start(environment.getProperty("spring.datasource.url"), HOME, HOME.resolve(name + ".log"),
+                options, rest);
     }
 
     private String log(String name) {

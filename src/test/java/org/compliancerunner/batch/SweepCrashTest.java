@@ -8,15 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.compliancerunner.ComplianceRunnerApplication;
 import org.compliancerunner.cli.CliDriver;
 import org.compliancerunner.media.SampleMedia;
+import org.compliancerunner.support.ChildJvm;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,18 +86,10 @@ class SweepCrashTest extends IntegrationTest {
 
     /** Starts a sweep in a child JVM and kills it (SIGKILL) once some videos are committed and others are not. */
     private Crash killSweepMidway(String project) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dspring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "-Dcompliance.home=" + HOME,
-                "-Dcompliance.media.roots=" + HOME,
-                "-Dcompliance.speech.engine=captions",
-                "-Dcompliance.sweep.chunk-size=1",
-                "-cp", System.getProperty("java.class.path"),
-                ComplianceRunnerApplication.class.getName(),
-                "sweep", "--project", project, "--rules", RULES.toString(), "--partitions", "2"));
         File log = Files.createTempFile("crash-sweep", ".log").toFile();
-        Process sweep = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        Process sweep = ChildJvm.start(environment.getProperty("spring.datasource.url"), HOME, log.toPath(),
+                List.of("-Dcompliance.sweep.chunk-size=1"),
+                List.of("sweep", "--project", project, "--rules", RULES.toString(), "--partitions", "2"));
         try {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
                     .failFast("the sweep process ended before it could be killed: " + log, () -> !sweep.isAlive())
