@@ -13,6 +13,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -56,17 +57,27 @@ class RateLimits {
     Outcome take(Kind kind, String who) {
         long limit = limitOf(kind);
         Duration period = settings.period();
-        BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(limit).refillIntervally(limit, period).build())
-                .build();
         if (proxies.size() > MAX_CACHED_BUCKETS) {
             proxies.clear(); // only a cache of handles: the counts stay in the database
         }
-        ConsumptionProbe probe = proxies.computeIfAbsent(kind.name().toLowerCase(Locale.ROOT) + ":" + who,
-                        key -> buckets.builder().withOptimization(Optimizations.batching()).build(key, () -> configuration))
+        // the limit is part of the key: a changed setting starts fresh buckets instead of keeping the stored ones
+        String key = kind.name().toLowerCase(Locale.ROOT) + ":" + limit + "/" + period + ":" + who;
+        ConsumptionProbe probe = proxies.computeIfAbsent(key, k -> bucket(k, limit, period))
                 .tryConsumeAndReturnRemaining(1);
         long resetNanos = probe.isConsumed() ? probe.getNanosToWaitForReset() : probe.getNanosToWaitForRefill();
         return new Outcome(probe.isConsumed(), limit, probe.getRemainingTokens(), ceilSeconds(resetNanos));
+    }
+
+    private Bucket bucket(String key, long limit, Duration period) {
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(limit).refillIntervally(limit, period).build())
+                .build();
+        long unsynchronized = limit / 100;
+        // a caller sending many requests costs one database round trip per second, not one per request; a replica may
+        // then spend up to 1% of the limit beyond what the others have counted. Small limits are counted exactly.
+        var optimization = unsynchronized == 0 ? Optimizations.batching()
+                : Optimizations.delaying(new DelayParameters(unsynchronized, Duration.ofSeconds(1)));
+        return buckets.builder().withOptimization(optimization).build(key, () -> configuration);
     }
 
     private long limitOf(Kind kind) {

@@ -7,13 +7,15 @@ import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,13 +30,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * {@code scripts/bench api}. {@code seed N}: N videos in 20 projects of 5 owners, by SQL, and the user who reads
  * them. {@code load URL SECONDS RATE PATH...}: a fixed request rate against a running server from this second
- * process, latency measured from when each request was due (so a stalled server cannot hide its queue), printing
- * p50, p99 and the non-2xx count. Kept in the test sources so it never ships in the jar.
+ * process after a 40 s warm-up that ramps up to that rate, latency measured from when each request was due (so a stalled
+ * server cannot hide its queue), printing p50, p99 and the non-2xx count. Kept in the test sources so it never ships in the jar.
  */
 public final class ApiBenchmark {
 
     static final String USER = "bench-owner-1";
     static final String PASSWORD = "bench password 1";
+    private static final int WARM_UP_STEPS = 5;
+    private static final int WARM_UP_STEP_SECONDS = 8;
 
     private ApiBenchmark() {
     }
@@ -80,26 +84,36 @@ public final class ApiBenchmark {
     private static void load(String base, int seconds, int rate, String auth, List<String> paths) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String token = auth.equals("token") ? token(http, base) : null;
-        // unmeasured: JIT compilation, connection set-up and the database's caches
-        run(http, base, token, paths, 5, rate);
-        Result result = run(http, base, token, paths, seconds, rate);
+        // unmeasured: the JIT compiling the request path, connection set-up and the database's caches. A cold JVM on
+        // 2 cores cannot take the full rate while it compiles, so the rate ramps up as a load balancer's slow start would
+        for (int step = 1; step <= WARM_UP_STEPS; step++) {
+            int stepRate = Math.max(1, rate * step / WARM_UP_STEPS);
+            System.err.println("warm-up " + step + "/" + WARM_UP_STEPS + ": "
+                    + summary(run(http, base, token, paths, WARM_UP_STEP_SECONDS, stepRate), stepRate, WARM_UP_STEP_SECONDS));
+        }
+        System.out.println(summary(run(http, base, token, paths, seconds, rate), rate, seconds));
+    }
+
+    private static String summary(Result result, int rate, int seconds) {
         long[] sorted = result.latencies();
         Arrays.sort(sorted);
         // when the server cannot keep up, the last answer comes well after the last request was sent
-        System.out.printf(Locale.ROOT, "%d requests at %d/s for %d s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, non-2xx %d; "
-                        + "all answered after %.1f s = %.0f answers/s%n",
+        return String.format(Locale.ROOT, "%d requests at %d/s for %d s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
+                        + "non-2xx %d%s; all answered after %.1f s = %.0f answers/s",
                 sorted.length, rate, seconds, percentile(sorted, 50), percentile(sorted, 99),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, result.failures(), result.seconds(),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, result.failures().values().stream().mapToLong(Long::longValue).sum(),
+                result.failures().isEmpty() ? "" : " " + new TreeMap<>(result.failures()), result.seconds(),
                 sorted.length / result.seconds());
     }
 
-    private record Result(long[] latencies, long failures, double seconds) {
+    /** @param failures how many answers of each kind were not 2xx: the status code, or the exception's name */
+    private record Result(long[] latencies, Map<String, Long> failures, double seconds) {
     }
 
     private static Result run(HttpClient http, String base, String token, List<String> paths, int seconds, int rate)
             throws InterruptedException {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicLong failures = new AtomicLong();
+        Map<String, Long> failures = new ConcurrentHashMap<>();
         AtomicInteger sent = new AtomicInteger();
         int total = seconds * rate;
         long intervalNanos = 1_000_000_000L / rate;
@@ -120,16 +134,19 @@ public final class ApiBenchmark {
                     .whenComplete((response, error) -> {
                         latencies.add(System.nanoTime() - due);
                         if (error != null || response.statusCode() / 100 != 2) {
-                            failures.incrementAndGet();
+                            String kind = error != null ? error.getClass().getSimpleName()
+                                    : Integer.toString(response.statusCode());
+                            failures.merge(kind, 1L, Long::sum);
                         }
                     }));
         }, 0, intervalNanos, TimeUnit.NANOSECONDS);
         while (sent.get() < total) {
             Thread.sleep(50);
         }
-        clock.shutdownNow();
+        clock.shutdown(); // lets a request being sent finish its bookkeeping
+        clock.awaitTermination(10, TimeUnit.SECONDS);
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        return new Result(latencies.stream().mapToLong(Long::longValue).toArray(), failures.get(),
+        return new Result(latencies.stream().mapToLong(Long::longValue).toArray(), failures,
                 (System.nanoTime() - start) / 1e9);
     }
 

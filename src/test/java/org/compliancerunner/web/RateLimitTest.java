@@ -36,7 +36,7 @@ class RateLimitTest extends ApiTest {
         assertThat(get("/api/projects", user("unlimited", Role.UPLOADER).token()).statusCode()).isEqualTo(200);
         // the buckets are rows in PostgreSQL, which is what every replica counts against
         assertThat(jdbc.sql("SELECT count(*) FROM rate_limit_buckets WHERE id = :id")
-                .param("id", "user:" + uploader.name()).query(Long.class).single()).isEqualTo(1);
+                .param("id", "user:5/PT4S:" + uploader.name()).query(Long.class).single()).isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
                 .until(() -> get("/api/projects", uploader.token()).statusCode() == 200);

@@ -1,0 +1,76 @@
+package org.compliancerunner.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.compliancerunner.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Buckets as several replicas see them: each its own {@link RateLimits} over the one database. */
+class RateLimitsTest extends IntegrationTest {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void twoReplicasTogetherAllowTheLimitAndAtMostOnePercentMoreEach() {
+        RateLimits first = replica(1_000);
+        RateLimits second = replica(1_000);
+
+        int allowed = 0;
+        for (int i = 0; i < 1_200; i++) {
+            RateLimits replica = i % 2 == 0 ? first : second;
+            if (replica.take(RateLimits.Kind.USER, "busy-replicas").allowed()) {
+                allowed++;
+            }
+        }
+
+        // each replica counts up to 1% of the limit locally before it meets the other's count in the database
+        assertThat(allowed).isBetween(1_000, 1_000 + 2 * 10);
+        assertThat(first.take(RateLimits.Kind.USER, "busy-replicas").allowed()).isFalse();
+        assertThat(second.take(RateLimits.Kind.USER, "busy-replicas").allowed()).isFalse();
+    }
+
+    @Test
+    void smallLimitsAreCountedExactlyAcrossReplicas() {
+        RateLimits first = replica(50);
+        RateLimits second = replica(50);
+
+        int allowed = 0;
+        for (int i = 0; i < 80; i++) {
+            if ((i % 2 == 0 ? first : second).take(RateLimits.Kind.USER, "exact-replicas").allowed()) {
+                allowed++;
+            }
+        }
+
+        assertThat(allowed).isEqualTo(50);
+    }
+
+    @Test
+    void aChangedLimitTakesEffectForCallersWhoAlreadyHaveABucket() {
+        RateLimits before = replica(3);
+        for (int i = 0; i < 3; i++) {
+            before.take(RateLimits.Kind.USER, "raised");
+        }
+        assertThat(before.take(RateLimits.Kind.USER, "raised").allowed()).isFalse();
+
+        // the operator raises the limit and the replica restarts
+        RateLimits after = replica(10);
+        RateLimits.Outcome outcome = after.take(RateLimits.Kind.USER, "raised");
+
+        assertThat(outcome.allowed()).isTrue();
+        assertThat(outcome.limit()).isEqualTo(10);
+        assertThat(outcome.remaining()).isEqualTo(9);
+    }
+
+    private RateLimits replica(long perUser) {
+        var limits = new ApiProperties.RateLimit(true, Duration.ofHours(1), perUser, 100, 10, 50);
+        return new RateLimits(dataSource, new ApiProperties("compliance-runner", Duration.ofHours(24),
+                Duration.ofDays(7), "roles", limits, new ApiProperties.Progress(Duration.ofSeconds(1), 200,
+                Duration.ofHours(2))));
+    }
+}
