@@ -35,6 +35,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(home.resolve("pg").toFile())
+                    // stopped by close() after everything that uses it, not by a JVM hook racing Spring's own
+                    .setRegisterShutdownHook(false)
                     .start();
             return new EmbeddedDatabase(server, url(server.getPort()));
         } catch (IOException e) {

@@ -18,20 +18,28 @@ public final class ChildJvm {
     }
 
     /**
-     * @param options JVM options before the main class, e.g. {@code -Xmx256m} or {@code -Dcompliance.x=y}
-     * @param args    the command line, e.g. {@code sweep --project p}
+     * @param databaseUrl the test's database, or null for the embedded server under {@code home}, as a user without
+     *                    one configured gets
+     * @param options     JVM options before the main class, e.g. {@code -Xmx256m} or {@code -Dcompliance.x=y}
+     * @param args        the command line, e.g. {@code sweep --project p}
      */
     public static Process start(String databaseUrl, Path home, Path log, List<String> options, List<String> args)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dspring.datasource.url=" + databaseUrl,
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (databaseUrl != null) {
+            command.add("-Dspring.datasource.url=" + databaseUrl);
+        }
+        command.addAll(List.of(
                 "-Dcompliance.home=" + home,
                 "-Dcompliance.media.roots=" + home,
                 "-Dcompliance.speech.engine=captions"));
         command.addAll(options);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ComplianceRunnerApplication.class.getName()));
         command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (databaseUrl == null) {
+            builder.environment().remove("SPRING_DATASOURCE_URL");
+        }
+        return builder.start();
     }
 }

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.SpringApplication;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -57,14 +58,16 @@ public final class TestDatabase {
         try {
             EmbeddedPostgres embedded = EmbeddedPostgres.builder()
                     .setDataDirectory(Files.createTempDirectory("cr-test-pg"))
+                    .setRegisterShutdownHook(false)
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // after Spring has closed every context, whose beans still use the server while they close
+            SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     embedded.close();
                 } catch (IOException ignored) {
                     // the JVM is going away; nothing left to clean
                 }
-            }));
+            });
             return embedded.getJdbcUrl("postgres", "postgres");
         } catch (IOException e) {
             throw new IllegalStateException("No test PostgreSQL: set COMPLIANCE_TEST_JDBC_URL, start Docker, "
