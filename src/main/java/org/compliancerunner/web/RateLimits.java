@@ -1,6 +1,7 @@
 package org.compliancerunner.web;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,12 +12,17 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-class RateLimits {
+class RateLimits implements DisposableBean {
 
     /** What a request counts against. */
     enum Kind { USER, ANONYMOUS, UPLOAD, LAUNCH }
@@ -35,8 +41,14 @@ class RateLimits {
     }
 
     private static final int MAX_CACHED_BUCKETS = 10_000;
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
+    private static final int PURGE_BATCH = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
 
-    private final ProxyManager<String> buckets;
+    // every replica purges; the deletes are idempotent and cheap
+    private final ThreadPoolTaskScheduler purger = new ThreadPoolTaskScheduler();
+
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final ApiProperties.RateLimit settings;
     // kept per key so that concurrent requests against one bucket share a database round trip (batching) instead of
     // queueing one by one on its row lock
@@ -47,7 +59,42 @@ class RateLimits {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_buckets").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                // a bucket is only worth keeping until it is full again, when a fresh one is the same; the seconds
+                // after that allow for replicas' clocks that differ
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(5)))
                 .build();
+        purger.setThreadNamePrefix("rate-limit-purge-");
+        purger.setDaemon(true);
+        purger.initialize();
+        purger.scheduleWithFixedDelay(this::purgeQuietly, Instant.now().plus(PURGE_INTERVAL), PURGE_INTERVAL);
+    }
+
+    /** Deletes the rows of buckets that have refilled, callers who stopped calling included; returns how many. */
+    int purgeExpired() {
+        int removed = 0;
+        for (int batch; (batch = buckets.removeExpired(PURGE_BATCH)) > 0; ) {
+            removed += batch;
+            if (batch < PURGE_BATCH) {
+                break;
+            }
+        }
+        return removed;
+    }
+
+    private void purgeQuietly() {
+        try {
+            int removed = purgeExpired();
+            if (removed > 0) {
+                log.debug("Removed {} refilled rate-limit buckets", removed);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not remove refilled rate-limit buckets (tried again in {}): {}", PURGE_INTERVAL, e.getMessage());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        purger.destroy();
     }
 
     boolean enabled() {

@@ -1,6 +1,7 @@
 package org.compliancerunner.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
@@ -67,8 +68,37 @@ class RateLimitsTest extends IntegrationTest {
         assertThat(outcome.remaining()).isEqualTo(9);
     }
 
+    @Test
+    void bucketsThatHaveRefilledAreDeletedAndBusyOnesKept() {
+        RateLimits shortPeriod = replica(5, Duration.ofSeconds(1));
+        RateLimits longPeriod = replica(5, Duration.ofHours(1));
+        shortPeriod.take(RateLimits.Kind.USER, "gone-quiet");
+        longPeriod.take(RateLimits.Kind.USER, "still-counting");
+        assertThat(bucketsOf("gone-quiet")).isEqualTo(1);
+
+        // a bucket is kept a few seconds after it is full again, so a deletion never forgets a count
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> shortPeriod.purgeExpired() > 0 || bucketsOf("gone-quiet") == 0);
+
+        assertThat(bucketsOf("gone-quiet")).isZero();
+        assertThat(bucketsOf("still-counting")).isEqualTo(1);
+        RateLimits.Outcome counted = longPeriod.take(RateLimits.Kind.USER, "still-counting");
+        assertThat(counted.remaining()).isEqualTo(3);
+        shortPeriod.destroy();
+        longPeriod.destroy();
+    }
+
+    private long bucketsOf(String who) {
+        return jdbc.sql("SELECT count(*) FROM rate_limit_buckets WHERE id LIKE :pattern")
+                .param("pattern", "%:" + who).query(Long.class).single();
+    }
+
     private RateLimits replica(long perUser) {
-        var limits = new ApiProperties.RateLimit(true, Duration.ofHours(1), perUser, 100, 10, 50);
+        return replica(perUser, Duration.ofHours(1));
+    }
+
+    private RateLimits replica(long perUser, Duration period) {
+        var limits = new ApiProperties.RateLimit(true, period, perUser, 100, 10, 50);
         return new RateLimits(dataSource, new ApiProperties("compliance-runner", Duration.ofHours(24),
                 Duration.ofDays(7), "roles", limits, new ApiProperties.Progress(Duration.ofSeconds(1), 200,
                 Duration.ofHours(2))));
