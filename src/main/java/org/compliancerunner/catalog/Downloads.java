@@ -3,16 +3,27 @@ package org.compliancerunner.catalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
+import org.apache.hc.client5.http.ClientProtocolException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.compliancerunner.config.ComplianceProperties;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,105 +31,131 @@ import org.springframework.stereotype.Component;
  * a temporary file and moved into place only when complete, so a failed one leaves nothing behind.
  */
 @Component
-class Downloads {
+class Downloads implements DisposableBean {
+
+    private static final int MAX_REDIRECTS = 5;
 
     private final Path directory;
     private final long maxBytes;
-    private final Duration timeout;
-    private final HttpClient client;
-    private final HttpClient publicClient;
-    private final PublicAddresses publicAddresses;
+    private final CloseableHttpClient client;
+    private final CloseableHttpClient publicClient;
 
+    @Autowired
     Downloads(ComplianceProperties compliance, MediaProperties media) {
+        this(compliance, media, InetAddress::getAllByName, Duration.ofSeconds(30));
+    }
+
+    Downloads(ComplianceProperties compliance, MediaProperties media, PublicAddresses.Lookup lookup,
+              Duration connectTimeout) {
         this.directory = compliance.mediaHome().resolve("downloads");
         this.maxBytes = media.maxDownloadSize().toBytes();
-        this.timeout = media.downloadTimeout();
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30))
+        // an operator on this machine may fetch from any address it can reach
+        this.client = client(new PublicAddresses(true, List.of(), lookup), connectTimeout, media.downloadTimeout());
+        // every connection, redirects included, goes only to addresses the guard has checked
+        this.publicClient = client(new PublicAddresses(media.allowPrivateAddresses(), media.allowedHosts(), lookup),
+                connectTimeout, media.downloadTimeout());
+    }
+
+    private static CloseableHttpClient client(DnsResolver resolver, Duration connectTimeout, Duration timeout) {
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(resolver)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(connectTimeout))
+                                .setSocketTimeout(Timeout.of(timeout))
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setMaxRedirects(MAX_REDIRECTS)
+                        .setResponseTimeout(Timeout.of(timeout))
+                        .build())
+                .disableAutomaticRetries()
+                .disableCookieManagement()
                 .build();
-        // redirects are followed by hand so that every hop is checked
-        this.publicClient = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(30))
-                .build();
-        this.publicAddresses = new PublicAddresses(media.allowPrivateAddresses(), media.allowedHosts());
     }
 
     /** Fetches a URI given by an operator on this machine: any address it can reach is fair. */
     Path fetch(URI uri) throws IngestRefusedException {
-        return fetch(uri, false);
+        return fetch(uri, client);
     }
 
     /** Fetches a URI given by a remote caller: it and every redirect must lead to a public address. */
     Path fetchPublic(URI uri) throws IngestRefusedException {
-        return fetch(uri, true);
+        PublicAddresses.requireHttp(uri);
+        return fetch(uri, publicClient);
     }
 
-    private static final int MAX_REDIRECTS = 5;
+    /** What came of one request: the answer's status, and whether its body fitted under the limit. */
+    private record Answer(int status, boolean fitted) {
+    }
 
-    private Path fetch(URI uri, boolean publicOnly) throws IngestRefusedException {
+    private Path fetch(URI uri, CloseableHttpClient http) throws IngestRefusedException {
         Path temporary = null;
         try {
             Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, "download-", ".part");
-            HttpResponse<InputStream> response = publicOnly ? sendPublic(uri)
-                    : client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                            HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() / 100 != 2) {
-                    throw new IngestRefusedException(uri + ": the server answered HTTP " + response.statusCode());
+            Path part = Files.createTempFile(directory, "download-", ".part");
+            temporary = part;
+            Answer answer = http.execute(new HttpGet(uri), response -> {
+                if (response.getCode() / 100 != 2) {
+                    return new Answer(response.getCode(), true);
                 }
-                long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-                if (declared > maxBytes) {
-                    throw tooLarge(uri);
+                HttpEntity entity = response.getEntity();
+                if (entity == null) {
+                    return new Answer(response.getCode(), true);
                 }
-                copyLimited(body, temporary, uri);
+                if (entity.getContentLength() > maxBytes) {
+                    return new Answer(response.getCode(), false);
+                }
+                try (InputStream body = entity.getContent()) {
+                    return new Answer(response.getCode(), copyLimited(body, part));
+                }
+            });
+            if (answer.status() / 100 == 3) {
+                throw new IngestRefusedException(uri + ": more than " + MAX_REDIRECTS + " redirects, or one without a "
+                        + "Location (HTTP " + answer.status() + ")");
+            }
+            if (answer.status() / 100 != 2) {
+                throw new IngestRefusedException(uri + ": the server answered HTTP " + answer.status());
+            }
+            if (!answer.fitted()) {
+                throw tooLarge(uri);
             }
             Path target = directory.resolve(Ingest.sha256(temporary) + extensionOf(uri));
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return target;
+        } catch (PublicAddresses.RefusedAddressException e) {
+            throw new IngestRefusedException(uri + ": " + e.getMessage());
+        } catch (ClientProtocolException e) {
+            // too many redirects, a redirect to ftp: or the like, or an answer that is not HTTP
+            throw new IngestRefusedException(uri + ": download failed ("
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")");
         } catch (IOException e) {
             throw new IngestRefusedException(uri + ": download failed (" + e.getMessage() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IngestRefusedException(uri + ": download interrupted");
         } finally {
             deleteQuietly(temporary);
         }
     }
 
-    private HttpResponse<InputStream> sendPublic(URI first) throws IOException, InterruptedException,
-            IngestRefusedException {
-        URI uri = first;
-        for (int hop = 0; ; hop++) {
-            publicAddresses.require(uri);
-            HttpResponse<InputStream> response = publicClient.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            int status = response.statusCode();
-            if (status / 100 != 3 || response.headers().firstValue("Location").isEmpty()) {
-                return response;
-            }
-            response.body().close();
-            if (hop == MAX_REDIRECTS) {
-                throw new IngestRefusedException(first + ": more than " + MAX_REDIRECTS + " redirects");
-            }
-            uri = uri.resolve(response.headers().firstValue("Location").get());
-        }
-    }
-
-    private void copyLimited(InputStream body, Path target, URI uri) throws IOException, IngestRefusedException {
+    /** Copies at most the download limit; false when the body is longer. */
+    private boolean copyLimited(InputStream body, Path target) throws IOException {
         long total = 0;
         byte[] buffer = new byte[1 << 16];
         try (OutputStream out = Files.newOutputStream(target)) {
             for (int n; (n = body.read(buffer)) > 0; ) {
                 total += n;
                 if (total > maxBytes) {
-                    throw tooLarge(uri);
+                    return false;
                 }
                 out.write(buffer, 0, n);
             }
         }
+        return true;
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        client.close();
+        publicClient.close();
     }
 
     private IngestRefusedException tooLarge(URI uri) {

@@ -7,45 +7,69 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+
 /**
  * Keeps URIs from remote callers away from the machine's own network: loopback, link-local (cloud metadata),
- * private, unique-local, multicast and wildcard addresses are refused unless configured otherwise.
+ * private, unique-local, multicast and wildcard addresses are refused unless configured otherwise. It is the DNS
+ * resolver of the connections it guards, so the addresses checked are the addresses connected to: a name that
+ * resolves to a public address for the check and to a private one for the connection (DNS rebinding) gets nowhere.
  */
-final class PublicAddresses {
+final class PublicAddresses implements DnsResolver {
+
+    /** How names become addresses before they are checked; the system's resolver outside tests. */
+    interface Lookup {
+        InetAddress[] addresses(String host) throws UnknownHostException;
+    }
+
+    /** A refused address: an {@link UnknownHostException}, because that is what a resolver may throw. */
+    static final class RefusedAddressException extends UnknownHostException {
+        RefusedAddressException(String message) {
+            super(message);
+        }
+    }
 
     private final boolean allowPrivate;
     private final List<String> allowedHosts;
+    private final Lookup lookup;
 
-    PublicAddresses(boolean allowPrivate, List<String> allowedHosts) {
+    PublicAddresses(boolean allowPrivate, List<String> allowedHosts, Lookup lookup) {
         this.allowPrivate = allowPrivate;
         this.allowedHosts = allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).toList();
+        this.lookup = lookup;
     }
 
-    void require(URI uri) throws IngestRefusedException {
+    /** Refuses what no connection is needed to refuse: a scheme other than http(s), or no host. */
+    static void requireHttp(URI uri) throws IngestRefusedException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IngestRefusedException(uri + ": only http(s) URIs can be ingested");
         }
-        String host = uri.getHost();
-        if (host == null || host.isBlank()) {
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new IngestRefusedException(uri + ": the URI names no host");
         }
+    }
+
+    @Override
+    public InetAddress[] resolve(String host) throws UnknownHostException {
+        InetAddress[] addresses = lookup.addresses(host);
         if (allowPrivate || allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
-            return;
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
-            throw new IngestRefusedException(uri + ": unknown host " + host);
+            return addresses;
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                throw new IngestRefusedException(uri + ": " + host + " resolves to " + address.getHostAddress()
+                throw new RefusedAddressException(host + " resolves to " + address.getHostAddress()
                         + ", a loopback, link-local or private address; add the host to compliance.media.allowed-hosts "
                         + "or set compliance.media.allow-private-addresses=true to allow it");
             }
         }
+        return addresses;
+    }
+
+    @Override
+    public String resolveCanonicalHostname(String host) throws UnknownHostException {
+        return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
     }
 
     static boolean isPublic(InetAddress address) {

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import org.compliancerunner.config.ComplianceProperties;
@@ -29,11 +31,29 @@ class DownloadsTest {
     Path home;
 
     private HttpServer server;
+    private final AtomicInteger requests = new AtomicInteger();
 
     @BeforeEach
     void serve() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.createContext("/to-loopback", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + server.getAddress().getPort() + "/clip.mp4");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.createContext("/loop", exchange -> {
+            // a new address each time, so only the count of redirects can stop it
+            exchange.getResponseHeaders().add("Location", exchange.getRequestURI().getPath() + "/again");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
         server.createContext("/clip.mp4", exchange -> {
+            requests.incrementAndGet();
             exchange.sendResponseHeaders(200, BODY.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(BODY);
@@ -86,9 +106,68 @@ class DownloadsTest {
         assertThat(leftovers()).isEmpty();
     }
 
+    @Test
+    void aHostAllowedByNameIsFetchedFromTheAddressTheGuardResolvedNotAnotherLookup() throws Exception {
+        // "media.example" exists only in this lookup: the connection can have used no other
+        Downloads downloads = downloads(List.of("media.example"), name -> name.equals("media.example")
+                ? new InetAddress[] {InetAddress.getLoopbackAddress()} : InetAddress.getAllByName(name));
+
+        Path file = downloads.fetchPublic(uri("media.example", "/clip.mp4"));
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(BODY);
+    }
+
+    @Test
+    void aNameThatRebindsToLoopbackAfterTheCheckNeverReachesIt() {
+        // DNS rebinding: public for whoever asks first, this machine afterwards
+        AtomicInteger lookups = new AtomicInteger();
+        Downloads downloads = downloads(List.of(), name -> lookups.incrementAndGet() == 1
+                ? new InetAddress[] {InetAddress.getByAddress(name, new byte[] {(byte) 192, 0, 2, 10})}
+                : new InetAddress[] {InetAddress.getLoopbackAddress()});
+
+        assertThatThrownBy(() -> downloads.fetchPublic(uri("rebind.example", "/clip.mp4")))
+                .isInstanceOf(IngestRefusedException.class).hasMessageContaining("download failed");
+
+        assertThat(requests).hasValue(0);
+        assertThat(lookups).hasValue(1);
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void aRedirectToThisMachineIsRefusedAtTheHopThatLeadsThere() {
+        Downloads downloads = downloads(List.of("media.example"), name -> name.equals("media.example")
+                ? new InetAddress[] {InetAddress.getLoopbackAddress()} : InetAddress.getAllByName(name));
+
+        assertThatThrownBy(() -> downloads.fetchPublic(uri("media.example", "/to-loopback")))
+                .isInstanceOf(IngestRefusedException.class)
+                .hasMessageContaining("127.0.0.1 resolves to 127.0.0.1, a loopback, link-local or private address")
+                .hasMessageContaining("compliance.media.allowed-hosts");
+        assertThat(requests).hasValue(0);
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void endlessRedirectsAndOtherSchemesAreRefused() {
+        assertThatThrownBy(() -> downloads(DataSize.ofMegabytes(1)).fetch(uri("/loop")))
+                .isInstanceOf(IngestRefusedException.class).hasMessageContaining("/loop").hasMessageContaining("redirects");
+        assertThatThrownBy(() -> downloads(DataSize.ofMegabytes(1)).fetchPublic(URI.create("file:///etc/passwd")))
+                .isInstanceOf(IngestRefusedException.class).hasMessageContaining("only http(s) URIs");
+        assertThat(leftovers()).isEmpty();
+    }
+
     private Downloads downloads(DataSize limit) {
         return new Downloads(new ComplianceProperties(home, "ops"),
                 new MediaProperties(List.of(), limit, Duration.ofSeconds(30), false, List.of()));
+    }
+
+    private Downloads downloads(List<String> allowedHosts, PublicAddresses.Lookup lookup) {
+        return new Downloads(new ComplianceProperties(home, "ops"),
+                new MediaProperties(List.of(), DataSize.ofMegabytes(1), Duration.ofSeconds(30), false, allowedHosts),
+                lookup, Duration.ofSeconds(1));
+    }
+
+    private URI uri(String host, String path) {
+        return URI.create("http://" + host + ":" + server.getAddress().getPort() + path);
     }
 
     private URI uri(String path) {
