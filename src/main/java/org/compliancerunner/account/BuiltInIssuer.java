@@ -29,8 +29,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 class BuiltInIssuer {
 
     @Bean
-    RSAKey signingKey(JdbcClient jdbc) {
-        return SigningKeys.current(jdbc);
+    RSAKey signingKey(JdbcClient jdbc, ApiProperties properties) {
+        return SigningKeys.current(jdbc, properties.signingKeySecret());
     }
 
     @Bean

@@ -12,37 +12,87 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.UUID;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.encrypt.Encryptors;
+import org.springframework.security.crypto.keygen.KeyGenerators;
 
 /**
  * The built-in issuer's RS256 key pair, generated on first start and kept in PostgreSQL so that every replica signs
- * and verifies with the same key, and tokens survive a restart.
+ * and verifies with the same key, and tokens survive a restart. With {@code compliance.api.signing-key-secret} set,
+ * the private key is stored encrypted (AES-GCM, key derived from the secret with PBKDF2), and a key stored in the
+ * clear before is encrypted on the next start; without it the key is stored in the clear, readable to anyone who can
+ * read the database.
  */
 final class SigningKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+    private static final String SETTING = "compliance.api.signing-key-secret";
+
+    private record Stored(String kid, byte[] privateKey, byte[] publicKey, String salt) {
+    }
 
     private SigningKeys() {
     }
 
-    /** The key that signs: the oldest stored one, created now if there is none. */
-    static RSAKey current(JdbcClient jdbc) {
-        var stored = oldest(jdbc);
-        if (stored != null) {
-            return stored;
+    /** The key that signs: the oldest stored one, created now if there is none. {@code secret} may be null. */
+    static RSAKey current(JdbcClient jdbc, String secret) {
+        Stored stored = oldest(jdbc);
+        if (stored == null) {
+            KeyPair pair = generate();
+            String salt = secret == null ? null : KeyGenerators.string().generateKey();
+            // two replicas starting together both insert; both then read the same oldest row
+            jdbc.sql("INSERT INTO signing_keys (kid, private_key, public_key, salt) VALUES (:kid, :private, :public, :salt) "
+                            + "ON CONFLICT DO NOTHING")
+                    .param("kid", UUID.randomUUID().toString())
+                    .param("private", salt == null ? pair.getPrivate().getEncoded()
+                            : Encryptors.stronger(secret, salt).encrypt(pair.getPrivate().getEncoded()))
+                    .param("public", pair.getPublic().getEncoded())
+                    .param("salt", salt)
+                    .update();
+            stored = oldest(jdbc);
         }
-        KeyPair pair = generate();
-        // two replicas starting together both insert; both then read the same oldest row
-        jdbc.sql("INSERT INTO signing_keys (kid, private_key, public_key) VALUES (:kid, :private, :public) "
-                        + "ON CONFLICT DO NOTHING")
-                .param("kid", UUID.randomUUID().toString())
-                .param("private", pair.getPrivate().getEncoded())
-                .param("public", pair.getPublic().getEncoded())
-                .update();
-        return oldest(jdbc);
+        if (stored.salt() == null) {
+            if (secret == null) {
+                log.warn("The token signing key is stored unencrypted in the database; set {} to encrypt it", SETTING);
+                return rsaKey(stored.kid(), stored.privateKey(), stored.publicKey());
+            }
+            encryptInPlace(jdbc, stored, secret);
+            return rsaKey(stored.kid(), stored.privateKey(), stored.publicKey());
+        }
+        if (secret == null) {
+            throw new SigningKeyUnreadableException("the token signing key " + stored.kid() + " is stored encrypted: set "
+                    + SETTING + " to the secret it was stored with", null);
+        }
+        return rsaKey(stored.kid(), decrypt(stored, secret), stored.publicKey());
     }
 
-    private static RSAKey oldest(JdbcClient jdbc) {
-        return jdbc.sql("SELECT kid, private_key, public_key FROM signing_keys ORDER BY created_at, kid LIMIT 1")
-                .query((rs, n) -> rsaKey(rs.getString("kid"), rs.getBytes("private_key"), rs.getBytes("public_key")))
+    private static void encryptInPlace(JdbcClient jdbc, Stored stored, String secret) {
+        String salt = KeyGenerators.string().generateKey();
+        int updated = jdbc.sql("UPDATE signing_keys SET private_key = :private, salt = :salt WHERE kid = :kid AND salt IS NULL")
+                .param("private", Encryptors.stronger(secret, salt).encrypt(stored.privateKey()))
+                .param("salt", salt)
+                .param("kid", stored.kid())
+                .update();
+        if (updated == 1) {
+            log.info("Encrypted the stored token signing key {} with {}", stored.kid(), SETTING);
+        }
+    }
+
+    private static byte[] decrypt(Stored stored, String secret) {
+        try {
+            return Encryptors.stronger(secret, stored.salt()).decrypt(stored.privateKey());
+        } catch (IllegalStateException e) {
+            throw new SigningKeyUnreadableException(SETTING + " does not decrypt the stored token signing key "
+                    + stored.kid() + ": set it to the secret the key was stored with", e);
+        }
+    }
+
+    private static Stored oldest(JdbcClient jdbc) {
+        return jdbc.sql("SELECT kid, private_key, public_key, salt FROM signing_keys ORDER BY created_at, kid LIMIT 1")
+                .query((rs, n) -> new Stored(rs.getString("kid"), rs.getBytes("private_key"), rs.getBytes("public_key"),
+                        rs.getString("salt")))
                 .optional().orElse(null);
     }
 

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -20,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  *                        external issuer
  * @param rateLimit       requests allowed per period
  * @param progress        Server-Sent Events progress streams
+ * @param signingKeySecret encrypts the built-in issuer's private key where it is stored (from a secret store, e.g. a
+ *                        Kubernetes Secret); without it the key is stored in the clear. Losing it loses the key: every
+ *                        token must then be issued again after the key row is deleted
  */
 @Validated
 @ConfigurationProperties("compliance.api")
@@ -29,7 +33,16 @@ public record ApiProperties(
         @NotNull @DefaultValue("7d") Duration refreshTokenTtl,
         @NotBlank @DefaultValue("roles") String rolesClaim,
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
-        @Valid @NotNull @DefaultValue Progress progress) {
+        @Valid @NotNull @DefaultValue Progress progress,
+        @Size(min = 16, message = "must be at least 16 characters") String signingKeySecret) {
+
+    @Override
+    public String toString() {
+        // the secret never reaches a log or an actuator page
+        return "ApiProperties[issuer=" + issuer + ", accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl="
+                + refreshTokenTtl + ", rolesClaim=" + rolesClaim + ", rateLimit=" + rateLimit + ", progress=" + progress
+                + ", signingKeySecret=" + (signingKeySecret == null ? "unset" : "set") + "]";
+    }
 
     /**
      * @param enabled   off only for benchmarks or behind a gateway that limits already

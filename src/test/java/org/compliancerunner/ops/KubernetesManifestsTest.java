@@ -50,7 +50,8 @@ class KubernetesManifestsTest {
             "NetworkPolicy", NetworkPolicy.class);
     private static final Set<String> COMMANDS = Set.of("serve", "worker", "sweep", "reevaluate");
     /** Objects the cluster provides; jobs/README.md must say how to create each. */
-    private static final Set<String> EXTERNAL = Set.of("compliance-runner-db", "compliance-runner-rabbitmq", "compliance-media");
+    private static final Set<String> EXTERNAL = Set.of("compliance-runner-db", "compliance-runner-rabbitmq",
+            "compliance-runner-api", "compliance-media");
 
     private static final ObjectMapper STRICT = strictMapper();
     private static final YAMLMapper YAML = new YAMLMapper();

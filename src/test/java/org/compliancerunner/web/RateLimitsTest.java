@@ -101,6 +101,6 @@ class RateLimitsTest extends IntegrationTest {
         var limits = new ApiProperties.RateLimit(true, period, perUser, 100, 10, 50);
         return new RateLimits(dataSource, new ApiProperties("compliance-runner", Duration.ofHours(24),
                 Duration.ofDays(7), "roles", limits, new ApiProperties.Progress(Duration.ofSeconds(1), 200,
-                Duration.ofHours(2))));
+                Duration.ofHours(2)), null));
     }
 }
