@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import org.compliancerunner.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanCreationException;
@@ -20,7 +21,9 @@ class SigningKeysTest extends IntegrationTest {
     }
 
     @BeforeEach
-    void noKeyYet() {
+    @AfterEach
+    void noKey() {
+        // the database is shared with the context's other tests, whose child JVMs start without the secret
         jdbc.sql("DELETE FROM signing_keys").update();
     }
 
