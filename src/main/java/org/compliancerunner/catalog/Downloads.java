@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.DnsResolver;
@@ -19,6 +20,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.compliancerunner.config.ComplianceProperties;
@@ -95,21 +97,7 @@ class Downloads implements DisposableBean {
             Files.createDirectories(directory);
             Path part = Files.createTempFile(directory, "download-", ".part");
             temporary = part;
-            Answer answer = http.execute(new HttpGet(uri), response -> {
-                if (response.getCode() / 100 != 2) {
-                    return new Answer(response.getCode(), true);
-                }
-                HttpEntity entity = response.getEntity();
-                if (entity == null) {
-                    return new Answer(response.getCode(), true);
-                }
-                if (entity.getContentLength() > maxBytes) {
-                    return new Answer(response.getCode(), false);
-                }
-                try (InputStream body = entity.getContent()) {
-                    return new Answer(response.getCode(), copyLimited(body, part));
-                }
-            });
+            Answer answer = download(http, uri, part);
             if (answer.status() / 100 == 3) {
                 throw new IngestRefusedException(uri + ": more than " + MAX_REDIRECTS + " redirects, or one without a "
                         + "Location (HTTP " + answer.status() + ")");
@@ -134,6 +122,40 @@ class Downloads implements DisposableBean {
         } finally {
             deleteQuietly(temporary);
         }
+    }
+
+    /** One GET into {@code part}; a body over the limit is cut off, not read to its end. */
+    private Answer download(CloseableHttpClient http, URI uri, Path part) throws IOException {
+        HttpGet get = new HttpGet(uri);
+        AtomicReference<Answer> answered = new AtomicReference<>();
+        try {
+            return http.execute(get, response -> {
+                Answer answer = read(response, part);
+                answered.set(answer);
+                if (!answer.fitted()) {
+                    // closing the body would otherwise drain the rest of it to keep the connection
+                    get.cancel();
+                }
+                return answer;
+            });
+        } catch (IOException e) {
+            if (answered.get() != null && !answered.get().fitted()) {
+                return answered.get(); // the cut-off connection complains; the answer is already known
+            }
+            throw e;
+        }
+    }
+
+    private Answer read(ClassicHttpResponse response, Path part) throws IOException {
+        HttpEntity entity = response.getEntity();
+        if (response.getCode() / 100 != 2 || entity == null) {
+            return new Answer(response.getCode(), true);
+        }
+        if (entity.getContentLength() > maxBytes) {
+            return new Answer(response.getCode(), false);
+        }
+        // not closed here: the client closes it after the handler, once a cut-off connection is cancelled
+        return new Answer(response.getCode(), copyLimited(entity.getContent(), part));
     }
 
     /** Copies at most the download limit; false when the body is longer. */

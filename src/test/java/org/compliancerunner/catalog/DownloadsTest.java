@@ -2,6 +2,7 @@ package org.compliancerunner.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -65,6 +66,16 @@ class DownloadsTest {
                 out.write(BODY);
             }
         });
+        server.createContext("/endless.mp4", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                while (true) {
+                    out.write(BODY); // until the client hangs up
+                }
+            } catch (IOException hungUp) {
+                exchange.close();
+            }
+        });
         server.createContext("/missing.mp4", exchange -> {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
@@ -103,6 +114,15 @@ class DownloadsTest {
                 .isInstanceOf(IngestRefusedException.class).hasMessageContaining("compliance.media.max-download-size");
         assertThatThrownBy(() -> small.fetch(uri("/streamed.mp4")))
                 .isInstanceOf(IngestRefusedException.class).hasMessageContaining("compliance.media.max-download-size");
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void aBodyOverTheLimitIsCutOffNotReadToItsEnd() {
+        Downloads small = downloads(DataSize.ofKilobytes(64));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(() -> small.fetch(uri("/endless.mp4")))
+                .isInstanceOf(IngestRefusedException.class).hasMessageContaining("compliance.media.max-download-size"));
         assertThat(leftovers()).isEmpty();
     }
 
