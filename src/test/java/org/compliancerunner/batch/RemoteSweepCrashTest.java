@@ -5,17 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.compliancerunner.cli.CliDriver;
-import org.compliancerunner.media.SampleMedia;
 import org.compliancerunner.support.ChildJvm;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -32,9 +29,7 @@ import org.springframework.core.env.Environment;
  */
 class RemoteSweepCrashTest extends IntegrationTest {
 
-    private static final int CLIPS = 16;
-    private static final Path MEDIA = HOME.resolve("media/remote");
-    private static final Path RULES = MEDIA.resolve("rules.yaml");
+    private static MarkerClips clips;
 
     @Autowired
     Environment environment;
@@ -45,17 +40,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
 
     @BeforeAll
     static void writeClips() throws Exception {
-        Files.createDirectories(MEDIA);
-        Files.writeString(RULES, "pack: remote\nversion: 1\nrules:\n"
-                + "  - {id: remote.marker, kind: phrase, severity: low, phrases: [\"marker phrase\"]}\n");
-        for (int i = 0; i < CLIPS; i++) {
-            Path clip = MEDIA.resolve(String.format("clip-%02d.mp4", i));
-            if (!Files.exists(clip)) {
-                SampleMedia.writeClip(clip, 2.0 + i % 2, 160, 90, i);
-                SampleMedia.writeCaptions(MEDIA.resolve(String.format("clip-%02d.srt", i)),
-                        List.of(new SampleMedia.Cue(1000, 3000, "Clip " + i + " says the marker phrase once.")));
-            }
-        }
+        clips = MarkerClips.write(HOME.resolve("media/remote"), "remote", 16, i -> 2.0 + i % 2);
     }
 
     @BeforeEach
@@ -82,7 +67,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
         Process sweep = sweep(project);
         awaitDone(project, 4, sweep);
         List<Long> held = awaitHeldBy(first);
-        Map<Long, OffsetDateTime> committed = committed(project);
+        Map<Long, OffsetDateTime> committed = clips.committed(jdbc, project, 1);
         first.destroyForcibly(); // SIGKILL: no chance to hand anything back
 
         assertThat(sweep.waitFor(150, TimeUnit.SECONDS)).as("the sweep ends").isTrue();
@@ -102,7 +87,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
         Process sweep = sweep(project);
         awaitDone(project, 4, sweep);
         List<Long> held = awaitHeldBy(first);
-        Map<Long, OffsetDateTime> committed = committed(project);
+        Map<Long, OffsetDateTime> committed = clips.committed(jdbc, project, 1);
         first.destroy(); // SIGTERM
 
         assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("the worker exits on SIGTERM").isTrue();
@@ -130,7 +115,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
         sweep.waitFor(20, TimeUnit.SECONDS);
         long execution = execution(project);
         List<String> finished = completedPartitions(before);
-        Map<Long, OffsetDateTime> committed = committed(project);
+        Map<Long, OffsetDateTime> committed = clips.committed(jdbc, project, 1);
 
         Process restart = child("restart", "restart", String.valueOf(execution), "--json");
         assertThat(restart.waitFor(150, TimeUnit.SECONDS)).as("the restart ends").isTrue();
@@ -175,7 +160,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
             worker("broker-b");
             Process sweep = sweep(project);
             awaitDone(project, 4, sweep);
-            Map<Long, OffsetDateTime> committed = committed(project);
+            Map<Long, OffsetDateTime> committed = clips.committed(jdbc, project, 1);
             assertThat(proxy.cut()).as("connections to the broker cut").isPositive();
 
             assertThat(sweep.waitFor(150, TimeUnit.SECONDS)).as("the sweep ends").isTrue();
@@ -192,7 +177,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
     }
 
     private void ingest(String project) {
-        CliDriver.Result ingest = cli.run("ingest", MEDIA.toString(), "--project", project);
+        CliDriver.Result ingest = cli.run("ingest", clips.media().toString(), "--project", project);
         assertThat(ingest.exitCode()).as(ingest.err()).isZero();
     }
 
@@ -201,7 +186,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
     }
 
     private Process sweep(String project) throws Exception {
-        return child("sweep", "sweep", "--project", project, "--rules", RULES.toString(), "--partitions", "4", "--json");
+        return child("sweep", "sweep", "--project", project, "--rules", clips.rules().toString(), "--partitions", "4", "--json");
     }
 
     private Process child(String name, String... args) throws Exception {
@@ -242,7 +227,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
     private void awaitDone(String project, int done, Process sweep) {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
                 .failFast("the sweep ended too early: " + log("sweep"), () -> !sweep.isAlive())
-                .until(() -> count(project, "DONE") >= done);
+                .until(() -> MarkerClips.count(jdbc, project, "DONE") >= done);
     }
 
     private void assertSweepCompleted(String project, Map<Long, OffsetDateTime> committed) {
@@ -252,19 +237,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
                 .param("id", execution(project)).query(Long.class).single();
         assertThat(jdbc.sql("SELECT status FROM batch_job_execution WHERE job_execution_id = :id").param("id", execution)
                 .query(String.class).single()).isEqualTo("COMPLETED");
-        assertThat(count(project, "DONE")).isEqualTo(CLIPS);
-        Map<Long, OffsetDateTime> after = processedAt(project);
-        committed.forEach((id, at) -> assertThat(after.get(id)).as("video %d finished before the crash is not redone", id)
-                .isEqualTo(at));
-        List<Map<String, Object>> perVideo = jdbc.sql("""
-                        SELECT v.id, (SELECT count(*) FROM triggers t WHERE t.video_id = v.id) AS triggers,
-                               (SELECT count(*) FROM transcript_segments s WHERE s.video_id = v.id) AS segments
-                        FROM videos v JOIN projects p ON p.id = v.project_id WHERE p.name = :project""")
-                .param("project", project).query().listOfRows();
-        assertThat(perVideo).hasSize(CLIPS).allSatisfy(row -> {
-            assertThat(row.get("triggers")).as("triggers of video %s", row.get("id")).isEqualTo(1L);
-            assertThat(row.get("segments")).as("segments of video %s", row.get("id")).isEqualTo(1L);
-        });
+        clips.assertEachDoneOnce(jdbc, project, committed);
     }
 
     private long execution(String project) {
@@ -278,31 +251,5 @@ class RemoteSweepCrashTest extends IntegrationTest {
     private List<String> completedPartitions(long after) {
         return jdbc.sql("SELECT step_name FROM batch_step_execution WHERE step_name LIKE 'analyze-worker:%' "
                 + "AND status = 'COMPLETED' AND step_execution_id > :after").param("after", after).query(String.class).list();
-    }
-
-    private Map<Long, OffsetDateTime> committed(String project) {
-        Map<Long, OffsetDateTime> committed = new HashMap<>();
-        processedAt(project).forEach((id, at) -> {
-            if (at != null) {
-                committed.put(id, at);
-            }
-        });
-        assertThat(committed.size()).as("videos committed before the crash").isBetween(1, CLIPS - 1);
-        return committed;
-    }
-
-    private Map<Long, OffsetDateTime> processedAt(String project) {
-        Map<Long, OffsetDateTime> processed = new HashMap<>();
-        jdbc.sql("SELECT v.id, v.processed_at FROM videos v JOIN projects p ON p.id = v.project_id WHERE p.name = :project")
-                .param("project", project)
-                .query((rs, n) -> processed.put(rs.getLong("id"), rs.getObject("processed_at", OffsetDateTime.class)))
-                .list();
-        return processed;
-    }
-
-    private long count(String project, String status) {
-        return jdbc.sql("SELECT count(*) FROM videos v JOIN projects p ON p.id = v.project_id "
-                        + "WHERE p.name = :project AND v.status = :status")
-                .param("project", project).param("status", status).query(Long.class).single();
     }
 }
