@@ -40,42 +40,23 @@ public class Videos {
 
     /** Videos in id order, optionally of one status and one project. */
     public List<Video> list(VideoStatus status, String project, int limit) {
-        return jdbc.sql(SELECT + """
-                 WHERE (CAST(:status AS TEXT) IS NULL OR v.status = :status)
-                   AND (CAST(:project AS TEXT) IS NULL OR p.name = :project)
-                 ORDER BY v.id LIMIT :limit""")
-                .param("status", status == null ? null : status.name())
-                .param("project", project)
-                .param("limit", limit)
-                .query(ROW).list();
+        Conditions filters = new Conditions()
+                .and("v.status = :status", "status", status == null ? null : status.name())
+                .and("p.name = :project", "project", project);
+        return filters.select(jdbc, "ORDER BY v.id", limit);
     }
 
     /**
      * One page of videos, newest first, for keyset pagination: ids below {@code beforeId} (all when null), optionally
-     * only one owner's projects, one status and one project. Only the filters given become conditions, so the cursor
-     * is an index bound and not a test on every row of a generic plan.
+     * only one owner's projects, one status and one project.
      */
     public List<Video> page(String owner, VideoStatus status, String project, Long beforeId, int limit) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
-        Map<String, Object> params = new HashMap<>();
-        if (owner != null) {
-            where.append(" AND p.owner = :owner");
-            params.put("owner", owner);
-        }
-        if (status != null) {
-            where.append(" AND v.status = :status");
-            params.put("status", status.name());
-        }
-        if (project != null) {
-            where.append(" AND p.name = :project");
-            params.put("project", project);
-        }
-        if (beforeId != null) {
-            where.append(" AND v.id < :before");
-            params.put("before", beforeId);
-        }
-        params.put("limit", limit);
-        return jdbc.sql(SELECT + where + " ORDER BY v.id DESC LIMIT :limit").params(params).query(ROW).list();
+        Conditions filters = new Conditions()
+                .and("p.owner = :owner", "owner", owner)
+                .and("v.status = :status", "status", status == null ? null : status.name())
+                .and("p.name = :project", "project", project)
+                .and("v.id < :before", "before", beforeId);
+        return filters.select(jdbc, "ORDER BY v.id DESC", limit);
     }
 
     /** The video if it belongs to one of {@code owner}'s projects, or to anyone when owner is null. */
@@ -107,5 +88,28 @@ public class Videos {
     public List<Video> claimedBy(long jobInstanceId) {
         return jdbc.sql(SELECT + " WHERE v.claimed_by = :instance ORDER BY v.id")
                 .param("instance", jobInstanceId).query(ROW).list();
+    }
+
+    /**
+     * The WHERE clause of the filters given, and their parameters. A filter not given adds no condition, so that a
+     * cursor stays an index bound: {@code (:x IS NULL OR ...)} would be a test on every row of a generic plan.
+     */
+    private static final class Conditions {
+
+        private final StringBuilder where = new StringBuilder(" WHERE TRUE");
+        private final Map<String, Object> params = new HashMap<>();
+
+        Conditions and(String condition, String parameter, Object value) {
+            if (value != null) {
+                where.append(" AND ").append(condition);
+                params.put(parameter, value);
+            }
+            return this;
+        }
+
+        List<Video> select(JdbcClient jdbc, String order, int limit) {
+            return jdbc.sql(SELECT + where + " " + order + " LIMIT :limit").params(params).param("limit", limit)
+                    .query(ROW).list();
+        }
     }
 }

@@ -3,7 +3,9 @@ package org.compliancerunner.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -63,6 +65,21 @@ class VideosPageTest extends IntegrationTest {
         }
         // most combinations match something, so pages with rows were compared, not only empty ones
         assertThat(nonEmpty).isGreaterThan(20);
+
+        // the CLI's list: the same filters, oldest first
+        List<Row> oldestFirst = new ArrayList<>(all);
+        Collections.reverse(oldestFirst);
+        for (VideoStatus status : Arrays.asList(null, VideoStatus.DONE, VideoStatus.FAILED)) {
+            for (String project : Arrays.asList(null, "page-ann-1", "page-ben-0")) {
+                List<Long> expected = oldestFirst.stream()
+                        .filter(r -> status == null || r.status().equals(status.name()))
+                        .filter(r -> project == null || r.project().equals(project))
+                        .limit(4).map(Row::id).toList();
+
+                assertThat(videos.list(status, project, 4).stream().map(Video::id).toList())
+                        .as("list: status %s, project %s", status, project).isEqualTo(expected);
+            }
+        }
     }
 
     @Test
