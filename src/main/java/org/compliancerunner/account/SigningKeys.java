@@ -56,9 +56,9 @@ final class SigningKeys {
         if (stored.salt() == null) {
             if (secret == null) {
                 log.warn("The token signing key is stored unencrypted in the database; set {} to encrypt it", SETTING);
-                return rsaKey(stored.kid(), stored.privateKey(), stored.publicKey());
+            } else {
+                encryptInPlace(jdbc, stored, secret);
             }
-            encryptInPlace(jdbc, stored, secret);
             return rsaKey(stored.kid(), stored.privateKey(), stored.publicKey());
         }
         if (secret == null) {
