@@ -34,7 +34,6 @@ import org.compliancerunner.web.ProgressStreams;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -269,13 +268,7 @@ class JobsController {
     }
 
     private JobExecution require(long id) {
-        JobExecution execution;
-        try {
-            execution = repository.getJobExecution(id);
-        } catch (EmptyResultDataAccessException e) {
-            // the JDBC job repository throws for an unknown id where its interface promises null
-            execution = null;
-        }
+        JobExecution execution = Executions.find(repository, id).orElse(null);
         if (execution == null || !JOBS.contains(execution.getJobInstance().getJobName())) {
             throw Problems.notFound("job " + id);
         }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SweepGate implements JobExecutionListener {
 
+    private static final Logger log = LoggerFactory.getLogger(SweepGate.class);
     private static final String KEY = "sweep-launch";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -47,7 +50,12 @@ class SweepGate implements JobExecutionListener {
         Lock lock = held.get();
         if (lock != null) {
             held.remove();
-            lock.unlock();
+            try {
+                lock.unlock();
+            } catch (RuntimeException e) {
+                // the lock expired in the store (a launch that outlived its time to live): nothing left to let go
+                log.warn("The sweep launch lock was already released: {}", e.getMessage());
+            }
         }
     }
 

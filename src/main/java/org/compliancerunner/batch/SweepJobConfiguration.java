@@ -41,11 +41,14 @@ class SweepJobConfiguration {
 
     @Bean
     Job sweepJob(JobRepository repository, Step claimStep, Step analyzeStep, Step reportStep, SweepLease lease,
-                 SweepStarts starts, SweepNotifications notifications) {
+                 SweepStarts starts, SweepNotifications notifications, SweepGate gate, LostDatabase lostDatabase) {
+        // afterJob runs in reverse order: a lost database is accounted for before the others report the end
         return new JobBuilder(JOB, repository)
+                .listener(gate)
                 .listener(lease)
                 .listener(starts)
                 .listener(notifications)
+                .listener(lostDatabase)
                 .start(claimStep)
                 .next(analyzeStep)
                 .next(reportStep)

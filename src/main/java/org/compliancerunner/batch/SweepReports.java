@@ -38,7 +38,7 @@ public class SweepReports {
     }
 
     public Optional<SweepReport> report(long jobExecutionId) {
-        JobExecution execution = repository.getJobExecution(jobExecutionId);
+        JobExecution execution = Executions.find(repository, jobExecutionId).orElse(null);
         if (execution == null || !SweepJobConfiguration.JOB.equals(execution.getJobInstance().getJobName())) {
             return Optional.empty();
         }

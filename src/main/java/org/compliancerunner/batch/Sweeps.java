@@ -9,6 +9,7 @@ import org.compliancerunner.policy.RulePackException;
 import org.compliancerunner.policy.RulePacks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
@@ -17,7 +18,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.NoSuchJobExecutionException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,9 +38,11 @@ public class Sweeps {
     private final SweepStarts starts;
     private final SweepProperties properties;
     private final SweepGate gate;
+    private final LostDatabase lostDatabase;
 
     Sweeps(JobOperator operator, JobRepository repository, @Qualifier("sweepJob") Job sweepJob, RulePacks packs, SweepQueue queue,
-           StaleSweepRecovery recovery, SweepStarts starts, SweepProperties properties, SweepGate gate) {
+           StaleSweepRecovery recovery, SweepStarts starts, SweepProperties properties, SweepGate gate,
+           LostDatabase lostDatabase) {
         this.operator = operator;
         this.repository = repository;
         this.sweepJob = sweepJob;
@@ -50,6 +52,7 @@ public class Sweeps {
         this.starts = starts;
         this.properties = properties;
         this.gate = gate;
+        this.lostDatabase = lostDatabase;
     }
 
     /**
@@ -117,6 +120,10 @@ public class Sweeps {
             recovery.recover(execution);
             execution = require(jobExecutionId);
         }
+        if (execution.getStatus() == BatchStatus.UNKNOWN) {
+            lostDatabase.failUnknown(execution);
+            execution = require(jobExecutionId);
+        }
         String runId = execution.getJobParameters().getString(SweepParameters.RUN_ID);
         starts.watch(runId, watcher);
         try {
@@ -153,13 +160,7 @@ public class Sweeps {
     }
 
     private JobExecution require(long jobExecutionId) throws SweepLaunchException {
-        JobExecution execution;
-        try {
-            execution = repository.getJobExecution(jobExecutionId);
-        } catch (EmptyResultDataAccessException e) {
-            // the JDBC repository throws for an unknown id where its interface promises null
-            execution = null;
-        }
+        JobExecution execution = Executions.find(repository, jobExecutionId).orElse(null);
         if (execution != null && ReevaluateJobConfiguration.JOB.equals(execution.getJobInstance().getJobName())) {
             throw new SweepLaunchException("Execution " + jobExecutionId + " is a re-evaluation, which is not restarted "
                     + "or stopped: run reevaluate --rules FILE again with the same pack; judging a video again with "

@@ -37,8 +37,6 @@ import tools.jackson.databind.node.ObjectNode;
                         + "2 usage error or invalid rule pack."})
 class AnalyzeCommand implements Callable<Integer> {
 
-    static final int FAILED_GATE = 3;
-
     // ffmpeg silencedetect's default, used to list silences when the pack has no silence rule
     private static final SilenceRule DEFAULT_SILENCE = new SilenceRule("silence", Severity.INFO, -60, 2);
 
@@ -104,7 +102,7 @@ class AnalyzeCommand implements Callable<Integer> {
         }
         boolean gate = threshold != null
                 && found.triggers().stream().anyMatch(trigger -> trigger.severity().compareTo(threshold) >= 0);
-        return gate ? FAILED_GATE : ExitCodes.OK;
+        return gate ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     private ObjectNode json(Inspection found, SilenceRule silence) {

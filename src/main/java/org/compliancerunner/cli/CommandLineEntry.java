@@ -4,24 +4,24 @@ import java.util.Arrays;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.CommandLineRunner;
-import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
-/** Runs the command line given to the process and keeps its exit code for Spring Boot to exit with. */
+/** Runs the command line given to the process and hands its exit code to {@link CommandExitCode}. */
 @Component
 @ConditionalOnProperty(name = "compliance.cli.enabled", havingValue = "true", matchIfMissing = true)
-class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
+class CommandLineEntry implements CommandLineRunner {
 
     private final ComplianceRunnerCommand command;
     private final IFactory factory;
-    private int exitCode;
+    private final CommandExitCode exitCode;
 
-    CommandLineEntry(ComplianceRunnerCommand command, IFactory factory) {
+    CommandLineEntry(ComplianceRunnerCommand command, IFactory factory, CommandExitCode exitCode) {
         this.command = command;
         this.factory = factory;
+        this.exitCode = exitCode;
     }
 
     // Spring Boot reads --some.property=value arguments as settings; they are not options of any command.
@@ -29,16 +29,11 @@ class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
 
     @Override
     public void run(String... args) {
-        exitCode = commandLine(command, factory).execute(withoutSettings(args));
+        exitCode.set(commandLine(command, factory).execute(withoutSettings(args)));
     }
 
     static String[] withoutSettings(String[] args) {
         return Arrays.stream(args).filter(arg -> !SETTING.matcher(arg).matches()).toArray(String[]::new);
-    }
-
-    @Override
-    public int getExitCode() {
-        return exitCode;
     }
 
     /** The command line with compliance-runner's error handling: a message, not a stack trace. */
@@ -46,7 +41,7 @@ class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
         return new CommandLine(command, factory)
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
                     commandLine.getErr().println("error: " + messageOf(exception));
-                    return ExitCodes.FAILED;
+                    return ExitCodes.of(exception);
                 });
     }
 

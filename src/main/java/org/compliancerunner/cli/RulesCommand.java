@@ -67,7 +67,7 @@ public class RulesCommand implements Runnable {
                             pack.rules().size(), pack.checksum());
                 }
                 out.flush();
-                return 0;
+                return ExitCodes.OK;
             } catch (RulePackException e) {
                 if (json) {
                     out.println(toJson(null, e.details()));
@@ -78,7 +78,7 @@ public class RulesCommand implements Runnable {
                     }
                     err.flush();
                 }
-                return 1;
+                return ExitCodes.USAGE;
             }
         }
 

@@ -153,7 +153,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
     void aBrokerRestartDuringTheSweepLosesNothingAndTheSweepFinishes() throws Exception {
         String project = "remote-broker";
         ingest(project);
-        try (BrokerProxy proxy = new BrokerProxy(TestBroker.URI.getHost(),
+        try (TcpRelay proxy = new TcpRelay(TestBroker.URI.getHost(),
                 TestBroker.URI.getPort() < 0 ? 5672 : TestBroker.URI.getPort())) {
             proxyPort = proxy.port();
             worker("broker-a");

@@ -10,20 +10,21 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP relay between the test's processes and RabbitMQ. {@link #cut()} drops every open connection at once, as a
- * broker restart does for its clients (the broker sees them close and requeues their unacknowledged messages), and
- * new connections are relayed again straight away, as to a broker that is back.
+ * A TCP relay between the test's processes and a server (RabbitMQ, PostgreSQL). {@link #cut()} drops every open
+ * connection at once, as a server restart does for its clients, and new connections are relayed again straight
+ * away, as to a server that is back; while {@link #down(boolean) down}, new connections are refused.
  */
-final class BrokerProxy implements AutoCloseable {
+final class TcpRelay implements AutoCloseable {
 
     private final ServerSocket server;
     private final InetSocketAddress broker;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private volatile boolean down;
 
-    BrokerProxy(String host, int port) throws IOException {
+    TcpRelay(String host, int port) throws IOException {
         this.broker = new InetSocketAddress(host, port);
         this.server = new ServerSocket(0);
-        Thread acceptor = new Thread(this::accept, "broker-proxy");
+        Thread acceptor = new Thread(this::accept, "tcp-relay");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -46,17 +47,29 @@ final class BrokerProxy implements AutoCloseable {
         return cut;
     }
 
+    /** Takes the server away (every connection cut, new ones closed at once) or brings it back. */
+    void down(boolean down) {
+        this.down = down;
+        if (down) {
+            cut();
+        }
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                if (down) {
+                    client.close();
+                    continue;
+                }
                 Socket upstream = new Socket(broker.getHostString(), broker.getPort());
                 open.add(client);
                 open.add(upstream);
                 relay(client, upstream);
                 relay(upstream, client);
             } catch (IOException e) {
-                // the proxy is closing, or the broker refused one connection; keep serving the others
+                // the relay is closing, or the server refused one connection; keep serving the others
             }
         }
     }
@@ -80,7 +93,7 @@ final class BrokerProxy implements AutoCloseable {
                     // already closed
                 }
             }
-        }, "broker-proxy-relay");
+        }, "tcp-relay-pipe");
         thread.setDaemon(true);
         thread.start();
     }
