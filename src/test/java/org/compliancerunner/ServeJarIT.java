@@ -13,33 +13,29 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.compliancerunner.support.PackagedJar;
 import org.compliancerunner.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged jar, started as a user starts it: {@code java -jar compliance-runner.jar serve}. Its class path is
- * the jar's, not the tests', so a library that only tests happen to provide fails here.
+ * The packaged jar's {@code serve}: its class path is the jar's, not the tests', so a library that only tests happen to
+ * provide fails here.
  */
 class ServeJarIT {
 
-    private static final Path JAR = Path.of("target", "compliance-runner.jar");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void servesTheApiDocumentTheConsoleAndRefusesAnonymousCalls() throws Exception {
-        assertThat(JAR).as("run by mvn verify, after the jar is packaged").isRegularFile();
+        assertThat(PackagedJar.JAR).as("run by mvn verify, after the jar is packaged").isRegularFile();
         int port = freePort();
         int management = freePort();
         Path home = Files.createTempDirectory("serve-jar-home");
         Path log = home.resolve("serve.log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
-                JAR.toString(), "serve", "--server.port=" + port, "--server.address=127.0.0.1",
-                "--management.server.port=" + management, "--management.server.address=127.0.0.1",
-                "--spring.datasource.url=" + TestDatabase.freshDatabaseUrl()))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("COMPLIANCE_HOME", home.toString());
-        Process serve = builder.start();
+        Process serve = PackagedJar.builder(home, List.of("serve", "--server.port=" + port, "--server.address=127.0.0.1",
+                        "--management.server.port=" + management, "--management.server.address=127.0.0.1",
+                        "--spring.datasource.url=" + TestDatabase.freshDatabaseUrl()))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             awaitReady(serve, management, log);
 
