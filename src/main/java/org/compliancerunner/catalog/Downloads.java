@@ -5,10 +5,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -39,6 +42,7 @@ class Downloads implements DisposableBean {
 
     private final Path directory;
     private final long maxBytes;
+    private final Duration timeout;
     private final CloseableHttpClient client;
     private final CloseableHttpClient publicClient;
 
@@ -51,6 +55,7 @@ class Downloads implements DisposableBean {
               Duration connectTimeout) {
         this.directory = compliance.mediaHome().resolve("downloads");
         this.maxBytes = media.maxDownloadSize().toBytes();
+        this.timeout = media.downloadTimeout();
         // an operator on this machine may fetch from any address it can reach
         this.client = client(new PublicAddresses(true, List.of(), lookup), connectTimeout, media.downloadTimeout());
         // every connection, redirects included, goes only to addresses the guard has checked
@@ -95,6 +100,7 @@ class Downloads implements DisposableBean {
         Path temporary = null;
         try {
             Files.createDirectories(directory);
+            removeAbandonedParts();
             Path part = Files.createTempFile(directory, "download-", ".part");
             temporary = part;
             Answer answer = download(http, uri, part);
@@ -192,6 +198,18 @@ class Downloads implements DisposableBean {
         return dot > 0 && last.length() - dot <= 6 ? last.substring(dot) : "";
     }
 
+    /** Deletes .part files older than the download timeout: no live download still writes them (kill -9 left them). */
+    private void removeAbandonedParts() throws IOException {
+        FileTime cutoff = FileTime.from(Instant.now().minus(timeout));
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(directory, "download-*.part")) {
+            for (Path part : parts) {
+                if (Files.getLastModifiedTime(part).compareTo(cutoff) < 0) {
+                    deleteQuietly(part);
+                }
+            }
+        }
+    }
+
     private static void deleteQuietly(Path file) {
         if (file == null) {
             return;
@@ -199,7 +217,7 @@ class Downloads implements DisposableBean {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
-            // a leftover .part file is harmless and is overwritten by name only by createTempFile's random names
+            // a leftover .part file is harmless: the next download past its age removes it
         }
     }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
                 SamplesCommand.class, NotifyCommand.class, BillingCommand.class, ReviewCommand.class,
                 ReportCommand.class, ServeCommand.class, UsersCommand.class, WorkerCommand.class},
         footer = {"", "Exit codes: 0 success (a sweep COMPLETED, even if some videos FAILED), 1 failure "
-                + "(a sweep FAILED or was stopped, an input was refused), 2 usage error."})
+                + "(a sweep FAILED or was stopped, an input was refused), 2 usage error or invalid rule pack, "
+                + "3 analyze --fail-on found a trigger at or above the severity."})
 class ComplianceRunnerCommand implements Callable<Integer> {
 
     @Spec

@@ -11,7 +11,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -96,6 +98,18 @@ class DownloadsTest {
         assertThat(file.getFileName().toString()).isEqualTo(Ingest.sha256(file) + ".mp4");
         assertThat(Files.readAllBytes(file)).isEqualTo(BODY);
         assertThat(leftovers()).containsExactly(file);
+    }
+
+    @Test
+    void partFilesAbandonedLongerThanTheTimeoutAreRemovedByTheNextDownload() throws Exception {
+        Path directory = Files.createDirectories(home.resolve("media/downloads"));
+        Path abandoned = Files.writeString(directory.resolve("download-1.part"), "killed half-way");
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofMinutes(31))));
+        Path writing = Files.writeString(directory.resolve("download-2.part"), "another download still writing");
+
+        Path file = downloads(DataSize.ofMegabytes(1)).fetch(uri("/clip.mp4"));
+
+        assertThat(leftovers()).containsExactlyInAnyOrder(file, writing);
     }
 
     @Test
