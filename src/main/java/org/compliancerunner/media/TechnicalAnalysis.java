@@ -75,9 +75,15 @@ public final class TechnicalAnalysis {
     }
 
     private Measurements collect(List<String> allNotes) {
+        // a sound track none of whose packets decoded is not silence: measuring it would report -inf LUFS
+        boolean soundDecoded = loudness != null && progress.audioFrames > 0;
+        if (loudness != null && !soundDecoded) {
+            allNotes = new ArrayList<>(allNotes);
+            allNotes.add("audio could not be decoded: loudness, true peak and silence were not measured");
+        }
         return new Measurements(
-                loudness == null ? null : loudness.result(),
-                levels == null ? null : levels.levels(),
+                soundDecoded ? loudness.result() : null,
+                soundDecoded ? levels.levels() : null,
                 black == null ? null : black.intervals(),
                 freeze == null ? null : freeze.intervals(),
                 flash == null ? null : flash.report(),
