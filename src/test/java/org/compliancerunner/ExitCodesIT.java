@@ -95,6 +95,16 @@ class ExitCodesIT {
     }
 
     @Test
+    void anUnreachableDatabaseIsOneLineAndExitOne() throws Exception {
+        PackagedJar.Run unreachable = PackagedJar.run(home,
+                List.of("status", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere"));
+        assertThat(unreachable.exitCode()).as(unreachable.toString()).isEqualTo(1);
+        assertThat(unreachable.err().strip()).startsWith("error: cannot connect to the database")
+                .contains("spring.datasource.url").doesNotContain("\n").doesNotContain("\tat ");
+        assertThat(unreachable.out()).isEmpty();
+    }
+
+    @Test
     void usageErrorsAreTwo() throws Exception {
         PackagedJar.Run unknownCommand = run("bogus");
         assertThat(unknownCommand.exitCode()).as(unknownCommand.toString()).isEqualTo(2);
