@@ -1,7 +1,6 @@
 package org.compliancerunner.config;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,24 +25,27 @@ final class EmbeddedDatabase implements AutoCloseable {
     static EmbeddedDatabase start(Path home) {
         Path data = home.resolve("pgdata");
         try {
-            Files.createDirectories(home);
-            Integer runningPort = runningServerPort(data);
+            Integer runningPort = Files.isDirectory(data) ? runningServerPort(data) : null;
             if (runningPort != null) {
                 return new EmbeddedDatabase(null, url(runningPort));
             }
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
-                    .setDataDirectory(data)
-                    .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(home.resolve("pg").toFile())
-                    // stopped by close() after everything that uses it, not by a JVM hook racing Spring's own
-                    .setRegisterShutdownHook(false)
-                    .start();
+            EmbeddedFirstStart.prepare(home, EmbeddedDatabase::launch);
+            EmbeddedPostgres server = launch(home.resolve("pg"), data);
             return new EmbeddedDatabase(server, url(server.getPort()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the embedded PostgreSQL under " + home
-                    + " (set COMPLIANCE_HOME to a writable directory, or SPRING_DATASOURCE_URL to use a server): "
-                    + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw e instanceof EmbeddedDatabaseException known ? known
+                    : new EmbeddedDatabaseException(EmbeddedFirstStart.why(home, e), e);
         }
+    }
+
+    private static EmbeddedPostgres launch(Path binaries, Path data) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(binaries.toFile())
+                // stopped by close() after everything that uses it, not by a JVM hook racing Spring's own
+                .setRegisterShutdownHook(false)
+                .start();
     }
 
     String jdbcUrl() {
