@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.compliancerunner.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /** The decode pass hands analyzers the sound track at its own rate and small RGB pictures, in one pass. */
@@ -16,7 +17,7 @@ class AnalysisStreamsTest {
     void deliversTheSoundTrackAtItsOwnRateWithChannelRolesAndDownscaledPictures() throws Exception {
         Analyzer analyzer = new Analyzer();
 
-        DecodeSummary summary = decoder.decode(Fixtures.video("autocut_test001.mp4"), List.of(analyzer));
+        DecodeSummary summary = decoder.decode(Fixtures.require("video/autocut_test001.mp4"), List.of(analyzer));
 
         assertThat(analyzer.format).isEqualTo(new AudioFormat(48_000, 2, List.of(ChannelRole.FRONT, ChannelRole.FRONT)));
         assertThat((double) analyzer.audioFrames).isCloseTo(summary.audioSamples(), within(1.0));
@@ -38,7 +39,7 @@ class AnalysisStreamsTest {
             }
         };
 
-        decoder.decode(Fixtures.video("autocut_test001.mp4"), List.of(pictures));
+        decoder.decode(Fixtures.require("video/autocut_test001.mp4"), List.of(pictures));
 
         assertThat(pictures.audioFrames).isZero();
         assertThat(pictures.pictures).isPositive();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import org.compliancerunner.support.Fixtures;
 
 /** Broken uploads written into a test's temporary directory. */
 final class BrokenFiles {
@@ -14,7 +15,7 @@ final class BrokenFiles {
     /** The first 60% of autocut_test001.mp4: its moov atom, at the end, is gone. */
     static Path truncatedAutocut(Path dir) throws IOException {
         Path truncated = dir.resolve("cut-off.mp4");
-        SampleMedia.writeTruncated(Fixtures.video("autocut_test001.mp4"), truncated, 0.6);
+        SampleMedia.writeTruncated(Fixtures.require("video/autocut_test001.mp4"), truncated, 0.6);
         return truncated;
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.compliancerunner.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class MediaDecoderTest {
     void deliversSixteenKilohertzMonoSpeechForTheWholeFile() throws Exception {
         RecordingListener speech = new RecordingListener(false, true);
 
-        DecodeSummary summary = decoder.decode(Fixtures.video("autocut_test001.mp4"), List.of(speech));
+        DecodeSummary summary = decoder.decode(Fixtures.require("video/autocut_test001.mp4"), List.of(speech));
 
         assertThat(speech.started.audio()).isEqualTo("aac 48000 Hz 2 ch");
         assertThat((double) speech.speechSamples).isCloseTo(10.26 * 16_000, within(10.26 * 16_000 * 0.01));
@@ -39,7 +40,7 @@ class MediaDecoderTest {
     void resamplesAnAudioOnlyFile() throws Exception {
         RecordingListener speech = new RecordingListener(false, true);
 
-        DecodeSummary summary = decoder.decode(Fixtures.speech("jfk.wav"), List.of(speech));
+        DecodeSummary summary = decoder.decode(Fixtures.require("speech/jfk.wav"), List.of(speech));
 
         assertThat(speech.started.hasVideo()).isFalse();
         assertThat(summary.videoFrames()).isZero();
@@ -49,7 +50,7 @@ class MediaDecoderTest {
 
     @Test
     void doesNotDecodePicturesWhenNoListenerWantsThem() throws Exception {
-        DecodeSummary summary = decoder.decode(Fixtures.video("autocut_test001.mp4"),
+        DecodeSummary summary = decoder.decode(Fixtures.require("video/autocut_test001.mp4"),
                 List.of(new RecordingListener(false, true), new RecordingListener(false, false)));
 
         assertThat(summary.videoFrames()).isZero();
@@ -61,7 +62,7 @@ class MediaDecoderTest {
         RecordingListener speech = new RecordingListener(false, true);
         RecordingListener picture = new RecordingListener(true, false);
 
-        DecodeSummary summary = decoder.decode(Fixtures.video("autocut_test001.mp4"), List.of(speech, picture));
+        DecodeSummary summary = decoder.decode(Fixtures.require("video/autocut_test001.mp4"), List.of(speech, picture));
 
         // Every picture of the 10.26 s stream, at the rate the container states; speech is served by the same pass.
         double fps = Double.parseDouble(picture.started.video().replaceAll(".* ([\\d.]+) fps$", "$1"));
@@ -73,7 +74,7 @@ class MediaDecoderTest {
 
     @Test
     void decodesPicturesOfAVideoWithoutAudioToProveItIsWhole() throws Exception {
-        DecodeSummary summary = decoder.decode(Fixtures.video("2Hz_5s.mp4"), List.of(new RecordingListener(false, true)));
+        DecodeSummary summary = decoder.decode(Fixtures.require("video/2Hz_5s.mp4"), List.of(new RecordingListener(false, true)));
 
         assertThat(summary.videoFrames()).isEqualTo(25);
         assertThat(summary.decodedMs()).isBetween(4_900L, 5_100L);
@@ -136,8 +137,8 @@ class MediaDecoderTest {
 
     @Test
     void decodesDifferentFilesAtTheSameTime() throws Exception {
-        Path video = Fixtures.video("autocut_test001.mp4");
-        Path wav = Fixtures.speech("jfk.wav");
+        Path video = Fixtures.require("video/autocut_test001.mp4");
+        Path wav = Fixtures.require("speech/jfk.wav");
         long alone = decoder.decode(video, List.of(new RecordingListener(false, true))).audioSamples();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

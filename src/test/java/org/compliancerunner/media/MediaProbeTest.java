@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.compliancerunner.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ class MediaProbeTest {
 
     @Test
     void sniffRecognisesAnMp4() {
-        assertThat(probe.sniff(Fixtures.video("autocut_test001.mp4"))).contains("mp4");
+        assertThat(probe.sniff(Fixtures.require("video/autocut_test001.mp4"))).contains("mp4");
     }
 
     @Test
@@ -29,7 +30,7 @@ class MediaProbeTest {
 
     @Test
     void sniffRecognisesAudio() {
-        assertThat(probe.sniff(Fixtures.speech("jfk.wav"))).isEqualTo("wav");
+        assertThat(probe.sniff(Fixtures.require("speech/jfk.wav"))).isEqualTo("wav");
     }
 
     @Test
@@ -61,7 +62,7 @@ class MediaProbeTest {
 
     @Test
     void probeReadsTheStreamsOfAVideo() throws Exception {
-        MediaInfo info = probe.probe(Fixtures.video("autocut_test001.mp4"));
+        MediaInfo info = probe.probe(Fixtures.require("video/autocut_test001.mp4"));
 
         assertThat(info.format()).contains("mp4");
         assertThat(info.durationMs()).isBetween(10_210L, 10_310L);
@@ -72,7 +73,7 @@ class MediaProbeTest {
 
     @Test
     void probeOfAudioOnlyHasNoVideo() throws Exception {
-        MediaInfo info = probe.probe(Fixtures.speech("jfk.wav"));
+        MediaInfo info = probe.probe(Fixtures.require("speech/jfk.wav"));
 
         assertThat(info.video()).isNull();
         assertThat(info.audio()).startsWith("pcm_s16le 16000 Hz 1 ch");
@@ -81,7 +82,7 @@ class MediaProbeTest {
 
     @Test
     void probeOfVideoWithoutAudio() throws Exception {
-        MediaInfo info = probe.probe(Fixtures.video("2Hz_5s.mp4"));
+        MediaInfo info = probe.probe(Fixtures.require("video/2Hz_5s.mp4"));
 
         assertThat(info.video()).contains("640x360").endsWith("5 fps");
         assertThat(info.audio()).isNull();

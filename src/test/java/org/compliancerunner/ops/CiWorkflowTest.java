@@ -36,7 +36,9 @@ class CiWorkflowTest {
                 uses.add(step.get("uses").toString());
             }
         }));
-        assertThat(runs).contains("./mvnw -B verify", "./mvnw -B spotless:check");
+        assertThat(runs).contains("./mvnw -B verify", "./mvnw -B spotless:check", "scripts/fetch-fixtures");
+        assertThat(runs.indexOf("scripts/fetch-fixtures")).as("the reference tests get their fixtures before verify")
+                .isLessThan(runs.indexOf("./mvnw -B verify"));
         assertThat(uses).anySatisfy(action -> assertThat(action).startsWith("actions/upload-artifact@"))
                 .anySatisfy(action -> assertThat(action).startsWith("aquasecurity/trivy-action@"))
                 .anySatisfy(action -> assertThat(action).startsWith("docker/build-push-action@"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import org.compliancerunner.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class CaptionParserTest {

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The shared media fixtures with ground truth, read in place from ../shared/fixtures. */
+/**
+ * The shared media and text fixtures with ground truth, read in place from ../shared/fixtures: the one way tests find
+ * them. A missing fixture skips the test with the reason printed, except under {@code CI=true}, where a reference
+ * test that did not run must not pass: there it fails and names the script that fetches the fixtures.
+ */
 public final class Fixtures {
 
     public static final Path ROOT = Path.of("../shared/fixtures").toAbsolutePath().normalize();
@@ -13,11 +17,24 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** The fixture file, or the test is skipped with the reason when the fixtures are not beside the project. */
+    /** The fixture file ({@code video/fades.mp4}); the test is skipped, or under CI fails, when it is absent. */
     public static Path require(String relative) {
         Path file = ROOT.resolve(relative);
-        assumeTrue(Files.isRegularFile(file), "fixture " + file + " is absent: place the shared fixtures at "
-                + ROOT + " to run this test");
+        if (!Files.isRegularFile(file)) {
+            String reason = "fixture " + file + " is absent: run scripts/fetch-fixtures (see ../shared/fixtures/README.md)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("CI=true: " + reason);
+            }
+            skipUnless(false, reason);
+        }
         return file;
+    }
+
+    /** Skips the calling test with a reason that is printed as well as recorded in the test report. */
+    public static void skipUnless(boolean condition, String reason) {
+        if (!condition) {
+            System.out.println("SKIPPED: " + reason);
+        }
+        assumeTrue(condition, "skipped: " + reason);
     }
 }

@@ -1,7 +1,6 @@
 package org.compliancerunner.media.flash;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,13 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.compliancerunner.media.MediaDecoder;
+import org.compliancerunner.support.Fixtures;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /** Our analysis of EA's IRIS test videos against the verdicts in the fixture manifest and IRIS's per-frame logs. */
 class IrisReferenceTest {
 
-    private static final Path VIDEOS = Path.of("../shared/fixtures/video").toAbsolutePath().normalize();
+    private static final Path VIDEOS = Fixtures.ROOT.resolve("video");
     private static final double MIN_FRAME_AGREEMENT = 0.95;
 
     /**
@@ -68,8 +68,6 @@ class IrisReferenceTest {
     }
 
     private static Path fixture(String name) {
-        Path file = VIDEOS.resolve(name);
-        assumeTrue(Files.isRegularFile(file), () -> "fixture " + file + " is absent: see ../shared/fixtures/README.md");
-        return file;
+        return Fixtures.require("video/" + name);
     }
 }

@@ -1,7 +1,6 @@
 package org.compliancerunner.media.loudness;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.compliancerunner.media.MediaDecoder;
+import org.compliancerunner.support.Fixtures;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -22,23 +22,21 @@ import org.junit.jupiter.api.TestFactory;
  */
 class EbuConformanceTest {
 
-    static final Path DIRECTORY = Path.of("../shared/fixtures/loudness").toAbsolutePath().normalize();
+    static final Path DIRECTORY = Fixtures.ROOT.resolve("loudness");
     private static final Path MANIFEST = DIRECTORY.resolve("MANIFEST.tsv");
 
     private final MediaDecoder decoder = new MediaDecoder();
 
     @TestFactory
     Stream<DynamicTest> eachFixtureReadsWithinTheToleranceOfItsGroundTruth() throws IOException {
-        assumeTrue(Files.isRegularFile(MANIFEST),
-                () -> MANIFEST + " is absent: the EBU/ITU loudness fixtures are not on this machine");
+        Fixtures.require("loudness/MANIFEST.tsv");
         return rows().stream()
                 .filter(row -> row.file().matches("(?i).*\\.(wav|flac)"))
                 .map(row -> DynamicTest.dynamicTest(row.file(), () -> check(row)));
     }
 
     private void check(Row row) throws Exception {
-        Path file = DIRECTORY.resolve(row.file());
-        assumeTrue(Files.isRegularFile(file), () -> file + " is listed in the manifest but absent");
+        Path file = Fixtures.require("loudness/" + row.file());
         GroundTruth truth = GroundTruth.parse(row.groundTruth());
         assertThat(truth.expectations()).as("values stated in the ground truth of %s", row.file()).isNotEmpty();
 

@@ -1,6 +1,5 @@
 package org.compliancerunner.media.picture;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.compliancerunner.media.Interval;
+import org.compliancerunner.support.Fixtures;
 
 /**
  * The black intervals that ffmpeg's blackdetect found in the shared video fixtures, read from the fixtures'
@@ -20,7 +20,7 @@ import org.compliancerunner.media.Interval;
  */
 record BlackGroundTruth(Path video, List<Interval> black, OptionalDouble fps) {
 
-    static final Path FIXTURES = Path.of("../shared/fixtures/video").toAbsolutePath().normalize();
+    static final Path FIXTURES = Fixtures.ROOT.resolve("video");
 
     private static final Pattern BLACK = Pattern.compile("black ((?:\\d+(?:\\.\\d+)?-\\d+(?:\\.\\d+)?(?:, )?)+) s");
     private static final Pattern RANGE = Pattern.compile("(\\d+(?:\\.\\d+)?)-(\\d+(?:\\.\\d+)?)");
@@ -28,9 +28,7 @@ record BlackGroundTruth(Path video, List<Interval> black, OptionalDouble fps) {
 
     /** Every fixture whose manifest row states blackdetect intervals; skips the caller when the fixtures are absent. */
     static List<BlackGroundTruth> all() throws IOException {
-        Path manifest = FIXTURES.resolve("MANIFEST.tsv");
-        assumeTrue(Files.isRegularFile(manifest),
-                () -> "video fixtures are absent (" + manifest + "): see ../shared/fixtures/README.md");
+        Path manifest = Fixtures.require("video/MANIFEST.tsv");
         List<BlackGroundTruth> rows = new ArrayList<>();
         for (String line : Files.readAllLines(manifest)) {
             String[] columns = line.split("\t");

@@ -1,7 +1,6 @@
 package org.compliancerunner.media.picture;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import org.compliancerunner.media.MediaDecoder;
 import org.compliancerunner.media.MediaException;
 import org.compliancerunner.media.MediaListener;
 import org.compliancerunner.media.Picture;
+import org.compliancerunner.support.Fixtures;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -88,9 +88,7 @@ class FixtureVideosTest {
     }
 
     private static Path fixture(String name) {
-        Path video = BlackGroundTruth.FIXTURES.resolve(name);
-        assumeTrue(Files.isRegularFile(video), () -> "fixture " + video + " is absent: see ../shared/fixtures/README.md");
-        return video;
+        return Fixtures.require("video/" + name);
     }
 
     // Back-to-back freezes are one frozen stretch: where the boundary falls depends on the exact difference.
