@@ -131,6 +131,13 @@ class AnalyzeCommand implements Callable<Integer> {
         putIntervals(intervals, "freeze", measured == null ? null : measured.freeze());
         putIntervals(intervals, "silence", measured == null || measured.levels() == null ? null
                 : measured.levels().silences(silence.threshold(), Math.round(silence.minSeconds() * 1000)));
+        if (measured == null || measured.speech() == null) {
+            intervals.putNull("speech");
+        } else {
+            ArrayNode speech = intervals.putArray("speech");
+            measured.speech().forEach(segment -> speech.addObject().put("startMs", segment.startMs())
+                    .put("endMs", segment.endMs()));
+        }
         if (measured == null || measured.flash() == null) {
             root.putNull("flash");
         } else {
@@ -187,8 +194,13 @@ class AnalyzeCommand implements Callable<Integer> {
                 .filter(entry -> entry.getValue() > 0)
                 .map(entry -> entry.getValue() + " " + entry.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .sorted().collect(Collectors.joining(", ")) + " frames)");
+        line(out, "Speech", measured.speech() == null ? "not measured (see the notes)"
+                : String.format(Locale.ROOT, "%d segment%s, %.1f s of %s s", measured.speech().size(),
+                measured.speech().size() == 1 ? "" : "s", measured.speechMs() / 1000.0,
+                found.info() == null || found.info().durationMs() < 0 ? "?"
+                        : String.format(Locale.ROOT, "%.1f", found.info().durationMs() / 1000.0)));
         if (found.transcript() != null) {
-            line(out, "Speech", found.transcript().available()
+            line(out, "Transcript", found.transcript().available()
                     ? found.transcript().source() + ", " + found.transcript().segments().size() + " segment(s)"
                     : "not checked: " + found.transcript().note());
         }
@@ -209,7 +221,7 @@ class AnalyzeCommand implements Callable<Integer> {
     }
 
     private static void line(PrintWriter out, String label, String text) {
-        out.printf("%-9s %s%n", label, text);
+        out.printf("%-10s %s%n", label, text);
     }
 
     private static String intervals(List<Interval> intervals, String whyMissing) {

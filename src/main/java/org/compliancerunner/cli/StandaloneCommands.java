@@ -6,6 +6,8 @@ import java.util.Map;
 import org.compliancerunner.inspection.VideoInspection;
 import org.compliancerunner.media.MediaDecoder;
 import org.compliancerunner.media.MediaProbe;
+import org.compliancerunner.media.voice.VoiceActivityModel;
+import org.compliancerunner.media.voice.VoiceActivityProperties;
 import org.compliancerunner.metrics.ProcessingMetrics;
 import org.compliancerunner.policy.PolicyEngine;
 import org.compliancerunner.policy.RulePackParser;
@@ -29,9 +31,9 @@ import picocli.spring.boot.autoconfigure.PicocliAutoConfiguration;
  * policy beans, no job repository. An editor's check or a CI gate should not start PostgreSQL or write under
  * $COMPLIANCE_HOME.
  */
-@Import({MediaProbe.class, MediaDecoder.class, SpeechEngines.class, PolicyEngine.class, RulePackParser.class,
+@Import({MediaProbe.class, MediaDecoder.class, VoiceActivityModel.class, SpeechEngines.class, PolicyEngine.class, RulePackParser.class,
         VideoInspection.class, ProcessingMetrics.class, JsonOutput.class, AnalyzeCommand.class, RulesCommand.class, RulesCommand.Validate.class})
-@EnableConfigurationProperties(SpeechProperties.class)
+@EnableConfigurationProperties({SpeechProperties.class, VoiceActivityProperties.class})
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
         ValidationAutoConfiguration.class, JacksonAutoConfiguration.class, PicocliAutoConfiguration.class})
 public final class StandaloneCommands {

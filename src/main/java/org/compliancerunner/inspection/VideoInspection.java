@@ -13,6 +13,7 @@ import org.compliancerunner.media.MediaListener;
 import org.compliancerunner.media.MediaProbe;
 import org.compliancerunner.media.Measurements;
 import org.compliancerunner.media.TechnicalAnalysis;
+import org.compliancerunner.media.voice.VoiceActivityModel;
 import org.compliancerunner.metrics.ProcessingMetrics;
 import org.compliancerunner.metrics.ProcessingMetrics.Stage;
 import org.compliancerunner.policy.PolicyEngine;
@@ -44,14 +45,16 @@ public class VideoInspection {
     private final SpeechEngines speech;
     private final PolicyEngine policy;
     private final ProcessingMetrics metrics;
+    private final VoiceActivityModel voice;
 
     public VideoInspection(MediaProbe probe, MediaDecoder decoder, SpeechEngines speech, PolicyEngine policy,
-                           ProcessingMetrics metrics) {
+                           ProcessingMetrics metrics, VoiceActivityModel voice) {
         this.probe = probe;
         this.decoder = decoder;
         this.speech = speech;
         this.policy = policy;
         this.metrics = metrics;
+        this.voice = voice;
     }
 
     /**
@@ -81,7 +84,7 @@ public class VideoInspection {
         Long decodeMs = null;
         try {
             info = probe.probe(file);
-            technical = TechnicalAnalysis.of(info);
+            technical = TechnicalAnalysis.of(info, voice);
             try (TranscriptionSession session = speech.open(file, info)) {
                 List<MediaListener> listeners = new ArrayList<>(technical.listeners());
                 listeners.add(session);
@@ -112,6 +115,10 @@ public class VideoInspection {
             // an unexpected fault in a decoder or engine on this file must not stop the other videos
             log.warn("{} failed with an unexpected error", file, e);
             return failed(file, info, technical, "unexpected error while analysing: " + e, started, decodeMs);
+        } finally {
+            if (technical != null) {
+                technical.close();
+            }
         }
     }
 

@@ -35,9 +35,9 @@ public class MeasurementStore {
         jdbc.sql("""
                         INSERT INTO measurements (video_id, integrated_lufs, loudness_range_lu, true_peak_dbtp, momentary_max,
                             short_term_max, loudness_timeline, levels_step_ms, levels_duration_ms, levels, black_intervals, freeze_intervals,
-                            flash_verdict, flash, notes)
+                            flash_verdict, flash, speech_intervals, notes)
                         VALUES (:id, :integrated, :range, :peak, :momentary, :shortTerm, :timeline, :step, :levelsMs,
-                            :levels, :black, :freeze, :verdict, :flash, :notes)""")
+                            :levels, :black, :freeze, :verdict, :flash, :speech, :notes)""")
                 .param("id", videoId)
                 .param("integrated", loudness == null ? null : loudness.integrated())
                 .param("range", loudness == null ? null : loudness.range())
@@ -52,6 +52,7 @@ public class MeasurementStore {
                 .param("freeze", measured.freeze() == null ? null : json.text(json.intervals(measured.freeze())))
                 .param("verdict", flash == null ? null : flash.verdict().name())
                 .param("flash", flash == null ? null : json.text(json.flash(flash)))
+                .param("speech", measured.speech() == null ? null : json.text(json.intervals(measured.speech())))
                 .param("notes", json.text(measured.notes()))
                 .update();
     }
@@ -70,10 +71,13 @@ public class MeasurementStore {
         String black = rs.getString("black_intervals");
         String freeze = rs.getString("freeze_intervals");
         String flash = rs.getString("flash");
+        String speech = rs.getString("speech_intervals");
         List<String> notes = new ArrayList<>();
         json.tree(rs.getString("notes")).forEach(note -> notes.add(note.asString()));
         return new Measurements(loudness, levels, black == null ? null : MeasurementsJson.intervals(json.tree(black)),
-                freeze == null ? null : MeasurementsJson.intervals(json.tree(freeze)), flash == null ? null : MeasurementsJson.flash(json.tree(flash)), notes);
+                freeze == null ? null : MeasurementsJson.intervals(json.tree(freeze)),
+                flash == null ? null : MeasurementsJson.flash(json.tree(flash)),
+                speech == null ? null : MeasurementsJson.intervals(json.tree(speech)), notes);
     }
 
     private static byte[] bytes(float[] values) {

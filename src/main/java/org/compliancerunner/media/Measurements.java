@@ -8,19 +8,32 @@ import org.compliancerunner.media.silence.AudioLevels;
 
 /**
  * How a video is made, measured in its one decode pass. A part is null when the file has no stream for it (no sound:
- * no loudness or levels; no picture: no black, freeze or flash); {@code notes} says so in words.
+ * no loudness, levels or speech map; no picture: no black, freeze or flash) or it could not be measured;
+ * {@code notes} says so in words. {@code speech} is where people speak, from the voice-activity detector.
  */
 public record Measurements(Loudness loudness, AudioLevels levels, List<Interval> black, List<Interval> freeze,
-                           FlashReport flash, List<String> notes) {
+                           FlashReport flash, List<Interval> speech, List<String> notes) {
 
     public Measurements {
         black = black == null ? null : List.copyOf(black);
         freeze = freeze == null ? null : List.copyOf(freeze);
+        speech = speech == null ? null : List.copyOf(speech);
         notes = List.copyOf(notes);
+    }
+
+    /** Measurements without a speech map. */
+    public Measurements(Loudness loudness, AudioLevels levels, List<Interval> black, List<Interval> freeze,
+                        FlashReport flash, List<String> notes) {
+        this(loudness, levels, black, freeze, flash, null, notes);
     }
 
     /** Nothing measured, e.g. for a video analysed before technical checks existed. */
     public static Measurements none(String why) {
-        return new Measurements(null, null, null, null, null, List.of(why));
+        return new Measurements(null, null, null, null, null, null, List.of(why));
+    }
+
+    /** Milliseconds of speech in the speech map, or -1 when there is none. */
+    public long speechMs() {
+        return speech == null ? -1 : speech.stream().mapToLong(interval -> interval.endMs() - interval.startMs()).sum();
     }
 }

@@ -9,22 +9,25 @@ import org.compliancerunner.media.loudness.LoudnessMeter;
 import org.compliancerunner.media.picture.BlackDetector;
 import org.compliancerunner.media.picture.FreezeDetector;
 import org.compliancerunner.media.silence.SilenceMeter;
+import org.compliancerunner.media.voice.VoiceActivityDetector;
+import org.compliancerunner.media.voice.VoiceActivityModel;
 
 /**
- * The technical analyzers of one video, all listening to its one decode pass: loudness and peak levels when it has
- * sound; black, freeze and flash when it has pictures. What cannot be measured is said in the notes.
+ * The technical analyzers of one video, all listening to its one decode pass: loudness, peak levels and the speech
+ * map when it has sound; black, freeze and flash when it has pictures. What cannot be measured is said in the notes.
  */
-public final class TechnicalAnalysis {
+public final class TechnicalAnalysis implements AutoCloseable {
 
     private final LoudnessMeter loudness;
     private final SilenceMeter levels;
     private final BlackDetector black;
     private final FreezeDetector freeze;
     private final FlashDetector flash;
+    private final VoiceActivityDetector voice;
     private final Progress progress;
     private final List<String> notes = new ArrayList<>();
 
-    private TechnicalAnalysis(MediaInfo info) {
+    private TechnicalAnalysis(MediaInfo info, VoiceActivityModel voiceModel) {
         boolean sound = info.hasAudio();
         boolean pictures = info.hasVideo();
         loudness = sound ? new LoudnessMeter() : null;
@@ -33,24 +36,34 @@ public final class TechnicalAnalysis {
         freeze = pictures ? new FreezeDetector() : null;
         flash = pictures ? new FlashDetector() : null;
         progress = new Progress(pictures);
+        voice = sound && voiceModel != null ? voiceModel.detector().orElse(null) : null;
         if (!sound) {
-            notes.add("no audio stream: loudness, true peak and silence were not measured");
+            notes.add("no audio stream: loudness, true peak, silence and speech were not measured");
+        } else if (voiceModel == null) {
+            notes.add("speech map not measured");
+        } else if (voice == null) {
+            notes.add(voiceModel.unavailable());
         }
         if (!pictures) {
             notes.add("no video stream: black, frozen picture and flashes were not measured");
         }
     }
 
-    /** The analyzers for a probed file. */
+    /** The analyzers for a probed file, with no speech map. */
     public static TechnicalAnalysis of(MediaInfo info) {
-        return new TechnicalAnalysis(info);
+        return new TechnicalAnalysis(info, null);
+    }
+
+    /** The analyzers for a probed file, the speech map from the voice-activity model. */
+    public static TechnicalAnalysis of(MediaInfo info, VoiceActivityModel voice) {
+        return new TechnicalAnalysis(info, voice);
     }
 
     /** The listeners to add to the decode pass. */
     public List<MediaListener> listeners() {
         List<MediaListener> listeners = new ArrayList<>();
         listeners.add(progress);
-        for (MediaListener analyzer : new MediaListener[] {loudness, levels, black, freeze, flash}) {
+        for (MediaListener analyzer : new MediaListener[] {loudness, levels, voice, black, freeze, flash}) {
             if (analyzer != null) {
                 listeners.add(analyzer);
             }
@@ -79,7 +92,12 @@ public final class TechnicalAnalysis {
         boolean soundDecoded = loudness != null && progress.audioFrames > 0;
         if (loudness != null && !soundDecoded) {
             allNotes = new ArrayList<>(allNotes);
-            allNotes.add("audio could not be decoded: loudness, true peak and silence were not measured");
+            allNotes.add("audio could not be decoded: loudness, true peak, silence and speech were not measured");
+        }
+        List<Interval> speech = soundDecoded && voice != null ? voice.segments() : null;
+        if (soundDecoded && voice != null && voice.failure() != null) {
+            allNotes = new ArrayList<>(allNotes);
+            allNotes.add(voice.failure());
         }
         return new Measurements(
                 soundDecoded ? loudness.result() : null,
@@ -87,7 +105,15 @@ public final class TechnicalAnalysis {
                 black == null ? null : black.intervals(),
                 freeze == null ? null : freeze.intervals(),
                 flash == null ? null : flash.report(),
+                speech,
                 allNotes);
+    }
+
+    @Override
+    public void close() {
+        if (voice != null) {
+            voice.close();
+        }
     }
 
     /** How far the decode pass got, so analyzers can be closed where a broken file stopped. */

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.compliancerunner.media.voice.VoiceActivityModel;
+import org.compliancerunner.media.voice.VoiceActivityProperties;
 import org.compliancerunner.metrics.ProcessingMetrics;
 import org.compliancerunner.media.AudioFormat;
 import org.compliancerunner.media.ChannelRole;
@@ -39,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DifficultMediaTest {
 
+    private static final VoiceActivityModel VOICE = new VoiceActivityModel(VoiceActivityProperties.defaults());
+
     // ITU-R BS.1770: the same tone in L R C Ls Rs (surrounds weighted 1.41, LFE left out) against L R.
     private static final double SURROUND_GAIN_DB = 10 * Math.log10((3 + 2 * 1.41) / 2);
     private static final Pattern MEASURED_ONLY = Pattern.compile("measured only the first (\\d+\\.\\d) s: ");
@@ -49,7 +53,7 @@ class DifficultMediaTest {
     private final MediaDecoder decoder = new MediaDecoder();
     private final VideoInspection inspection = new VideoInspection(new MediaProbe(), decoder,
             new SpeechEngines(SpeechProperties.defaults()), new PolicyEngine(),
-            new ProcessingMetrics(new SimpleMeterRegistry()));
+            new ProcessingMetrics(new SimpleMeterRegistry()), VOICE);
     private final RulePack pack = new RulePackParser().defaultPack();
 
     @Test

@@ -12,6 +12,8 @@ import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.compliancerunner.media.MediaDecoder;
+import org.compliancerunner.media.voice.VoiceActivityModel;
+import org.compliancerunner.media.voice.VoiceActivityProperties;
 import org.compliancerunner.metrics.ProcessingMetrics;
 import org.compliancerunner.media.MediaInfo;
 import org.compliancerunner.media.MediaProbe;
@@ -29,6 +31,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
 /** What goes wrong with one file stays with that file; what goes wrong with the database stops the chunk. */
 class VideoInspectionTest {
 
+    private static final VoiceActivityModel VOICE = new VoiceActivityModel(VoiceActivityProperties.defaults());
+
     @TempDir
     Path dir;
 
@@ -37,7 +41,7 @@ class VideoInspectionTest {
     private final MediaDecoder decoder = mock(MediaDecoder.class);
     private final SpeechEngines speech = mock(SpeechEngines.class);
     private final VideoInspection inspection = new VideoInspection(probe, decoder, speech, new PolicyEngine(),
-            new ProcessingMetrics(meters));
+            new ProcessingMetrics(meters), VOICE);
     private final RulePack pack = new RulePack("p", 1, "0".repeat(64), "", List.of());
     private Path file;
 
@@ -70,7 +74,7 @@ class VideoInspectionTest {
         SampleMedia.writeClip(clip, 1.0, 64, 36);
         SpeechEngines realSpeech = new SpeechEngines(SpeechProperties.defaults());
         VideoInspection real = new VideoInspection(new MediaProbe(), new MediaDecoder(), realSpeech, new PolicyEngine(),
-                new ProcessingMetrics(meters));
+                new ProcessingMetrics(meters), VOICE);
 
         Inspection outcome = real.inspect(clip, null, pack);
 
