@@ -1,5 +1,8 @@
 package org.compliancerunner.account;
 
+import java.time.Instant;
+import java.util.Objects;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -12,7 +15,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -38,11 +49,29 @@ class BuiltInIssuer {
         return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(signingKey)));
     }
 
+    /**
+     * Verifies the signature, then the claims (issuer, times, {@code exp} and {@code sid} present), and only then asks
+     * whether the user and the login are still good, so a forged or expired token costs no query.
+     */
     @Bean
-    JwtDecoder jwtDecoder(RSAKey signingKey, ApiProperties properties) throws JOSEException {
+    JwtDecoder jwtDecoder(RSAKey signingKey, ApiProperties properties, LoginSessions sessions) throws JOSEException {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                // without exp a token would never expire
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<String>(TokenController.SESSION_CLAIM, Objects::nonNull));
+        decoder.setJwtValidator(jwt -> {
+            OAuth2TokenValidatorResult result = claims.validate(jwt);
+            if (result.hasErrors()) {
+                return result;
+            }
+            String refusal = sessions.refusal(jwt.getSubject(), jwt.getClaimAsString(TokenController.SESSION_CLAIM),
+                    jwt.getClaimAsStringList(properties.rolesClaim()));
+            return refusal == null ? result
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, refusal, null));
+        });
         return decoder;
     }
 
