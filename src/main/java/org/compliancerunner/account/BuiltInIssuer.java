@@ -7,7 +7,9 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import org.compliancerunner.config.HomeSecrets;
 import org.compliancerunner.web.ApiProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
@@ -39,9 +41,19 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 @Conditional(BuiltInIssuer.NoExternalIssuer.class)
 class BuiltInIssuer {
 
+    /** Encrypted with the configured secret; else, on the embedded database, with one generated under its home. */
     @Bean
-    RSAKey signingKey(JdbcClient jdbc, ApiProperties properties) {
-        return SigningKeys.current(jdbc, properties.signingKeySecret());
+    RSAKey signingKey(JdbcClient jdbc, ApiProperties properties, ObjectProvider<HomeSecrets> homeSecrets) {
+        String configured = properties.signingKeySecret();
+        HomeSecrets home = homeSecrets.getIfAvailable();
+        if (home == null) {
+            return SigningKeys.current(jdbc, configured);
+        }
+        if (configured == null) {
+            return SigningKeys.current(jdbc, home.signingKeySecret());
+        }
+        // a key encrypted with the generated secret before a secret was configured moves over to the configured one
+        return SigningKeys.current(jdbc, configured, home.existingSigningKeySecret());
     }
 
     @Bean
