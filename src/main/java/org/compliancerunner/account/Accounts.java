@@ -16,13 +16,15 @@ public class Accounts {
     static final int MIN_PASSWORD = 12;
 
     private final JdbcClient jdbc;
+    private final LoginSessions sessions;
     // bcrypt today; the {id} prefix lets a later algorithm take over as users log in
     private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     // compared against when the user does not exist, so timing does not tell which usernames exist
     private final String decoyHash = passwords.encode("decoy-password-never-matches");
 
-    public Accounts(JdbcClient jdbc) {
+    public Accounts(JdbcClient jdbc, LoginSessions sessions) {
         this.jdbc = jdbc;
+        this.sessions = sessions;
     }
 
     /**
@@ -44,12 +46,32 @@ public class Accounts {
                         RETURNING (xmax = 0)""")
                 .param("name", username).param("hash", passwords.encode(password)).param("role", role.name())
                 .query(Boolean.class).single();
+        sessions.forgetUser(username); // a changed role ends the tokens that claim the old one
         return Boolean.TRUE.equals(inserted);
     }
 
-    /** The account if the password is right; empty for an unknown user or a wrong password alike. */
+    /**
+     * Enables or disables a user: a disabled one can neither log in nor refresh, and tokens issued before are refused.
+     *
+     * @return false when there is no such user
+     */
+    public boolean setEnabled(String username, boolean enabled) {
+        int updated = jdbc.sql("UPDATE users SET enabled = :enabled, updated_at = now() WHERE username = :name")
+                .param("enabled", enabled).param("name", username).update();
+        sessions.forgetUser(username);
+        return updated == 1;
+    }
+
+    /** Removes a user and their refresh tokens; their projects stay. Returns false when there is no such user. */
+    public boolean remove(String username) {
+        int deleted = jdbc.sql("DELETE FROM users WHERE username = :name").param("name", username).update();
+        sessions.forgetUser(username);
+        return deleted == 1;
+    }
+
+    /** The account if the password is right; empty for an unknown or disabled user or a wrong password alike. */
     public Optional<Account> authenticate(String username, String password) {
-        Optional<String[]> row = jdbc.sql("SELECT password_hash, role FROM users WHERE username = :name")
+        Optional<String[]> row = jdbc.sql("SELECT password_hash, role FROM users WHERE username = :name AND enabled")
                 .param("name", username)
                 .query((rs, n) -> new String[] {rs.getString("password_hash"), rs.getString("role")})
                 .optional();
@@ -63,8 +85,9 @@ public class Accounts {
         return Optional.of(new Account(username, Role.valueOf(row.get()[1])));
     }
 
+    /** An enabled user. */
     public Optional<Account> find(String username) {
-        return jdbc.sql("SELECT username, role FROM users WHERE username = :name").param("name", username)
+        return jdbc.sql("SELECT username, role FROM users WHERE username = :name AND enabled").param("name", username)
                 .query((rs, n) -> new Account(rs.getString("username"), Role.valueOf(rs.getString("role"))))
                 .optional();
     }

@@ -1,10 +1,15 @@
 package org.compliancerunner.account;
 
+import java.time.Instant;
+import java.util.Objects;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import org.compliancerunner.config.HomeSecrets;
 import org.compliancerunner.web.ApiProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
@@ -12,7 +17,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -28,9 +41,19 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 @Conditional(BuiltInIssuer.NoExternalIssuer.class)
 class BuiltInIssuer {
 
+    /** Encrypted with the configured secret; else, on the embedded database, with one generated under its home. */
     @Bean
-    RSAKey signingKey(JdbcClient jdbc, ApiProperties properties) {
-        return SigningKeys.current(jdbc, properties.signingKeySecret());
+    RSAKey signingKey(JdbcClient jdbc, ApiProperties properties, ObjectProvider<HomeSecrets> homeSecrets) {
+        String configured = properties.signingKeySecret();
+        HomeSecrets home = homeSecrets.getIfAvailable();
+        if (home == null) {
+            return SigningKeys.current(jdbc, configured);
+        }
+        if (configured == null) {
+            return SigningKeys.current(jdbc, home.signingKeySecret());
+        }
+        // a key encrypted with the generated secret before a secret was configured moves over to the configured one
+        return SigningKeys.current(jdbc, configured, home.existingSigningKeySecret());
     }
 
     @Bean
@@ -38,11 +61,29 @@ class BuiltInIssuer {
         return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(signingKey)));
     }
 
+    /**
+     * Verifies the signature, then the claims (issuer, times, {@code exp} and {@code sid} present), and only then asks
+     * whether the user and the login are still good, so a forged or expired token costs no query.
+     */
     @Bean
-    JwtDecoder jwtDecoder(RSAKey signingKey, ApiProperties properties) throws JOSEException {
+    JwtDecoder jwtDecoder(RSAKey signingKey, ApiProperties properties, LoginSessions sessions) throws JOSEException {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                // without exp a token would never expire
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<String>(TokenController.SESSION_CLAIM, Objects::nonNull));
+        decoder.setJwtValidator(jwt -> {
+            OAuth2TokenValidatorResult result = claims.validate(jwt);
+            if (result.hasErrors()) {
+                return result;
+            }
+            String refusal = sessions.refusal(jwt.getSubject(), jwt.getClaimAsString(TokenController.SESSION_CLAIM),
+                    jwt.getClaimAsStringList(properties.rolesClaim()));
+            return refusal == null ? result
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, refusal, null));
+        });
         return decoder;
     }
 

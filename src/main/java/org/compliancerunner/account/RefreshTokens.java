@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Refresh tokens: random, stored only as hashes, valid for one use. Using one returns a new one of the same family;
- * using a token that was already used means it was stolen (or the client is broken), so the whole family is revoked.
+ * using a token that was already used means it was stolen (or the client is broken), so the whole family is revoked,
+ * and with it every access token of that login (they name it as {@code sid}, see {@link LoginSessions}).
  */
 @Service
 public class RefreshTokens {
@@ -28,25 +29,43 @@ public class RefreshTokens {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Duration ttl;
+    private final LoginSessions sessions;
 
     RefreshTokens(JdbcClient jdbc, @Qualifier("transactionManager") PlatformTransactionManager transactions,
-                  ApiProperties properties) {
+                  ApiProperties properties, LoginSessions sessions) {
         this.jdbc = jdbc;
+        this.sessions = sessions;
         this.transaction = new TransactionTemplate(transactions);
         this.ttl = properties.refreshTokenTtl();
     }
 
-    /** What a refresh did: the user and their new token, or why there is none. */
-    public record Rotation(String username, String token, String refusal) {
+    /**
+     * What a refresh did: the user, their login (the family, which access tokens name as {@code sid}) and new token,
+     * or why there is none; {@code revoked} when this refresh revoked the login.
+     */
+    public record Rotation(String username, UUID login, String token, String refusal, boolean revoked) {
+    }
+
+    /** A refresh token and the login it starts. */
+    public record Issued(String token, UUID login) {
     }
 
     /** A new token starting a new family, for a fresh login. */
-    public String issue(String username) {
-        return insert(username, UUID.randomUUID());
+    public Issued issue(String username) {
+        UUID family = UUID.randomUUID();
+        return new Issued(insert(username, family), family);
     }
 
     /** Exchanges a token for a new one of the same family. */
     public Rotation rotate(String token) {
+        Rotation rotation = rotateInTransaction(token);
+        if (rotation.revoked()) {
+            sessions.forgetLogin(rotation.login()); // after the commit, so no request caches the login as live again
+        }
+        return rotation;
+    }
+
+    private Rotation rotateInTransaction(String token) {
         return transaction.execute(status -> {
             Optional<Row> row = jdbc.sql("""
                             SELECT id, family, username, expires_at < now() AS expired, rotated_at IS NOT NULL AS rotated,
@@ -67,18 +86,19 @@ public class RefreshTokens {
             if (found.rotated()) {
                 jdbc.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE family = :family AND revoked_at IS NULL")
                         .param("family", found.family()).update();
-                return refused("refresh token already used; every token of this login is revoked, log in again");
+                return new Rotation(null, found.family(), null,
+                        "refresh token already used; every token of this login is revoked, log in again", true);
             }
             if (found.expired()) {
                 return refused("refresh token expired; log in again");
             }
             jdbc.sql("UPDATE refresh_tokens SET rotated_at = now() WHERE id = :id").param("id", found.id()).update();
-            return new Rotation(found.username(), insert(found.username(), found.family()), null);
+            return new Rotation(found.username(), found.family(), insert(found.username(), found.family()), null, false);
         });
     }
 
     private static Rotation refused(String why) {
-        return new Rotation(null, null, why);
+        return new Rotation(null, null, null, why, false);
     }
 
     private String insert(String username, UUID family) {

@@ -22,8 +22,9 @@ import org.springframework.security.crypto.keygen.KeyGenerators;
  * The built-in issuer's RS256 key pair, generated on first start and kept in PostgreSQL so that every replica signs
  * and verifies with the same key, and tokens survive a restart. With {@code compliance.api.signing-key-secret} set,
  * the private key is stored encrypted (AES-GCM, key derived from the secret with PBKDF2), and a key stored in the
- * clear before is encrypted on the next start; without it the key is stored in the clear, readable to anyone who can
- * read the database.
+ * clear before is encrypted on the next start. Without it, on the embedded database, a secret generated on first start
+ * and kept in an owner-only file under COMPLIANCE_HOME does the same (see {@code HomeSecrets}); on a configured
+ * database without a secret the key is stored in the clear, readable to anyone who can read the database.
  */
 final class SigningKeys {
 
@@ -38,6 +39,24 @@ final class SigningKeys {
 
     /** The key that signs: the oldest stored one, created now if there is none. {@code secret} may be null. */
     static RSAKey current(JdbcClient jdbc, String secret) {
+        return current(jdbc, secret, null);
+    }
+
+    /**
+     * As {@link #current(JdbcClient, String)}; a key that {@code secret} cannot open but {@code generated} (the secret
+     * generated under COMPLIANCE_HOME, or null) can is encrypted again with {@code secret}: a configured secret wins.
+     */
+    static RSAKey current(JdbcClient jdbc, String secret, String generated) {
+        if (secret != null && generated != null && !secret.equals(generated)) {
+            Stored stored = oldest(jdbc);
+            if (stored != null && stored.salt() != null && !opens(stored, secret) && opens(stored, generated)) {
+                reencrypt(jdbc, stored, generated, secret);
+            }
+        }
+        return open(jdbc, secret);
+    }
+
+    private static RSAKey open(JdbcClient jdbc, String secret) {
         Stored stored = oldest(jdbc);
         if (stored == null) {
             KeyPair pair = generate();
@@ -77,6 +96,28 @@ final class SigningKeys {
                 .update();
         if (updated == 1) {
             log.info("Encrypted the stored token signing key {} with {}", stored.kid(), SETTING);
+        }
+    }
+
+    private static boolean opens(Stored stored, String secret) {
+        try {
+            Encryptors.stronger(secret, stored.salt()).decrypt(stored.privateKey());
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private static void reencrypt(JdbcClient jdbc, Stored stored, String from, String to) {
+        String salt = KeyGenerators.string().generateKey();
+        int updated = jdbc.sql("UPDATE signing_keys SET private_key = :private, salt = :salt WHERE kid = :kid AND salt = :old")
+                .param("private", Encryptors.stronger(to, salt).encrypt(decrypt(stored, from)))
+                .param("salt", salt)
+                .param("old", stored.salt())
+                .param("kid", stored.kid())
+                .update();
+        if (updated == 1) {
+            log.info("Encrypted the token signing key {} with {} instead of the generated secret", stored.kid(), SETTING);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.compliancerunner.account;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +39,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Conditional(BuiltInIssuer.NoExternalIssuer.class)
 class TokenController {
 
+    /** The claim naming the login (refresh-token family) an access token belongs to. */
+    static final String SESSION_CLAIM = "sid";
+
     private final Accounts accounts;
     private final RefreshTokens refreshTokens;
     private final JwtEncoder encoder;
     private final RSAKey signingKey;
     private final ApiProperties properties;
+    private final LoginFailures failures;
 
     TokenController(Accounts accounts, RefreshTokens refreshTokens, JwtEncoder encoder, RSAKey signingKey,
-                    ApiProperties properties) {
+                    ApiProperties properties, LoginFailures failures) {
         this.accounts = accounts;
+        this.failures = failures;
         this.refreshTokens = refreshTokens;
         this.encoder = encoder;
         this.signingKey = signingKey;
@@ -69,9 +75,19 @@ class TokenController {
     @Operation(summary = "Exchange a username and password for an access token (24 h) and a refresh token (7 days)")
     @PostMapping("/token")
     Tokens token(@Valid @RequestBody Login login) {
-        Account account = accounts.authenticate(login.username(), login.password())
-                .orElseThrow(() -> unauthorized("wrong username or password"));
-        return tokens(account, refreshTokens.issue(account.username()));
+        Duration locked = failures.lockedFor(login.username());
+        if (!locked.isZero()) {
+            // the password is not even checked: a lock must not let guesses through that merely get a different answer
+            throw locked(locked);
+        }
+        Account account = accounts.authenticate(login.username(), login.password()).orElse(null);
+        if (account == null) {
+            failures.failed(login.username());
+            throw unauthorized("wrong username or password");
+        }
+        failures.succeeded(account.username());
+        RefreshTokens.Issued refresh = refreshTokens.issue(account.username());
+        return tokens(account, refresh.login(), refresh.token());
     }
 
     @Operation(summary = "Exchange a refresh token for new tokens; each refresh token works once")
@@ -81,8 +97,9 @@ class TokenController {
         if (rotation.refusal() != null) {
             throw unauthorized(rotation.refusal());
         }
-        Account account = accounts.find(rotation.username()).orElseThrow(() -> unauthorized("the user no longer exists"));
-        return tokens(account, rotation.token());
+        Account account = accounts.find(rotation.username())
+                .orElseThrow(() -> unauthorized("the user no longer exists or is disabled"));
+        return tokens(account, rotation.login(), rotation.token());
     }
 
     @Operation(summary = "The public key that verifies this issuer's tokens, as a JWK set")
@@ -91,7 +108,7 @@ class TokenController {
         return new JWKSet(signingKey.toPublicJWK()).toJSONObject();
     }
 
-    private Tokens tokens(Account account, String refreshToken) {
+    private Tokens tokens(Account account, UUID login, String refreshToken) {
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
@@ -99,12 +116,22 @@ class TokenController {
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.accessTokenTtl()))
                 .id(UUID.randomUUID().toString())
+                // the login this token belongs to: revoking it (a reused refresh token) ends this token too
+                .claim(SESSION_CLAIM, login.toString())
                 .claim(properties.rolesClaim(), List.of(account.role().name()))
                 .build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKey.getKeyID()).build();
         String accessToken = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         return new Tokens(accessToken, "Bearer", properties.accessTokenTtl().toSeconds(), refreshToken,
                 properties.refreshTokenTtl().toSeconds());
+    }
+
+    private static ErrorResponseException locked(Duration remaining) {
+        long seconds = Math.max(1, (remaining.toMillis() + 999) / 1000);
+        ErrorResponseException error = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "login-locked", "too many failed "
+                + "logins for this user name; retry after " + seconds + " s");
+        error.getHeaders().set("Retry-After", Long.toString(seconds));
+        return error;
     }
 
     private static ErrorResponseException unauthorized(String why) {

@@ -11,8 +11,9 @@ import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 /**
- * Keeps URIs from remote callers away from the machine's own network: loopback, link-local (cloud metadata),
- * private, unique-local, multicast and wildcard addresses are refused unless configured otherwise. It is the DNS
+ * Keeps URIs from remote callers away from the machine's own network: every IANA special-purpose address (loopback,
+ * link-local with cloud metadata, private, unique-local, shared, reserved, NAT64 and 6to4 ...) and multicast are
+ * refused unless configured otherwise. It is the DNS
  * resolver of the connections it guards, so the addresses checked are the addresses connected to: a name that
  * resolves to a public address for the check and to a private one for the connection (DNS rebinding) gets nowhere.
  */
@@ -60,7 +61,7 @@ final class PublicAddresses implements DnsResolver {
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
                 throw new RefusedAddressException(host + " resolves to " + address.getHostAddress()
-                        + ", a loopback, link-local or private address; add the host to compliance.media.allowed-hosts "
+                        + ", a loopback, link-local or private address (or another special-purpose one); add the host to compliance.media.allowed-hosts "
                         + "or set compliance.media.allow-private-addresses=true to allow it");
             }
         }
@@ -72,30 +73,17 @@ final class PublicAddresses implements DnsResolver {
         return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
     }
 
+    /**
+     * True when the address is in none of the IANA special-purpose registries (IPv4 and IPv6, as of 2024) nor
+     * multicast: private, shared, loopback, link-local, documentation, benchmarking, reserved, translation and
+     * tunnelling ranges all lead somewhere other than the public host the caller named.
+     */
     static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-            return false;
-        }
         byte[] bytes = address.getAddress();
-        if (address instanceof Inet6Address) {
-            // fc00::/7 unique local; ::ffff:a.b.c.d is judged as the IPv4 address it carries
-            if ((bytes[0] & 0xfe) == 0xfc) {
-                return false;
-            }
-            if (isMappedIpv4(bytes)) {
-                try {
-                    return isPublic(InetAddress.getByAddress(java.util.Arrays.copyOfRange(bytes, 12, 16)));
-                } catch (UnknownHostException e) {
-                    return false;
-                }
-            }
-            return true;
+        if (address instanceof Inet6Address && isMappedIpv4(bytes)) {
+            return false; // ::ffff:0:0/96: an IPv4 address in IPv6 clothing reaches the IPv4 network directly
         }
-        int first = bytes[0] & 0xff;
-        int second = bytes[1] & 0xff;
-        // 100.64.0.0/10 carrier-grade NAT and 0.0.0.0/8 are not the public internet either
-        return !(first == 100 && second >= 64 && second < 128) && first != 0;
+        return SpecialPurposeRanges.containing(bytes) == null;
     }
 
     private static boolean isMappedIpv4(byte[] bytes) {

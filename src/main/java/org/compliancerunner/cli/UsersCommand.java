@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code users}: accounts of the REST API's built-in issuer. */
 @Command(name = "users", mixinStandardHelpOptions = true,
         description = "Manage the users who may call the REST API (serve).",
-        subcommands = UsersCommand.Add.class)
+        subcommands = {UsersCommand.Add.class, UsersCommand.Disable.class, UsersCommand.Enable.class,
+                UsersCommand.Remove.class})
 class UsersCommand implements Callable<Integer> {
 
     @Spec
@@ -67,6 +68,78 @@ class UsersCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
+        }
+    }
+
+    /** {@code users disable NAME}: no more logins, and the user's tokens are refused (by every replica within seconds). */
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Stops a user from logging in; tokens issued before are refused from now on.")
+    static class Disable extends Change {
+
+        Disable(Accounts accounts) {
+            super(accounts);
+        }
+
+        @Override
+        boolean change(Accounts accounts, String name) {
+            return accounts.setEnabled(name, false);
+        }
+    }
+
+    /** {@code users enable NAME}. */
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Lets a disabled user log in again.")
+    static class Enable extends Change {
+
+        Enable(Accounts accounts) {
+            super(accounts);
+        }
+
+        @Override
+        boolean change(Accounts accounts, String name) {
+            return accounts.setEnabled(name, true);
+        }
+    }
+
+    /** {@code users remove NAME}. */
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Removes a user and their logins; their projects and videos stay.")
+    static class Remove extends Change {
+
+        Remove(Accounts accounts) {
+            super(accounts);
+        }
+
+        @Override
+        boolean change(Accounts accounts, String name) {
+            return accounts.remove(name);
+        }
+    }
+
+    /** One change to one named user; exit 1 when there is no such user. */
+    abstract static class Change implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "User name.")
+        String name;
+
+        private final Accounts accounts;
+
+        Change(Accounts accounts) {
+            this.accounts = accounts;
+        }
+
+        abstract boolean change(Accounts accounts, String name);
+
+        @Override
+        public Integer call() {
+            if (!change(accounts, name)) {
+                spec.commandLine().getErr().println("error: no user " + name);
+                return ExitCodes.FAILED;
+            }
+            spec.commandLine().getOut().println(spec.name() + "d user " + name);
+            return ExitCodes.OK;
         }
     }
 }

@@ -17,10 +17,17 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedDatabase.start(properties.home());
     }
 
+    /** Secrets made on first start and kept under this home: one home, one database, so they stay together. */
+    @Bean
+    HomeSecrets homeSecrets(ComplianceProperties properties) {
+        return new HomeSecrets(properties.home());
+    }
+
     @Bean
     DataSource dataSource(EmbeddedDatabase database) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(database.jdbcUrl());
+        dataSource.setPassword(database.password());
         dataSource.setPoolName("embedded");
         // a sweep partition needs two connections at times (see ConnectionBudget): room for one per core
         dataSource.setMaximumPoolSize(Math.max(10, 2 * Runtime.getRuntime().availableProcessors() + 4));

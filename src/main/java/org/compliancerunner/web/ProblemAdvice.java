@@ -4,12 +4,18 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.sql.SQLException;
 
 import org.compliancerunner.billing.QuotaExceededException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
@@ -20,9 +26,49 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error as RFC 9457 problem+json; invalid input names its fields. */
+/** Every error as RFC 9457 problem+json with a type; invalid input names its fields; a 500 tells nothing of its cause. */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final URI UNTYPED = URI.create("about:blank");
+    // PostgreSQL's character_not_in_repertoire / untranslatable_character: text it refuses to store, e.g. U+0000
+    private static final Set<String> REFUSED_TEXT = Set.of("22021", "22P05");
+
+    /** Spring's own answers (malformed JSON, 405, 413, ...) get a stable type like ours instead of about:blank. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null || UNTYPED.equals(problem.getType()))) {
+            problem.setType(URI.create(Problems.TYPE_PREFIX + ProblemResponses.typeOf(statusCode)));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    /** Text the database cannot store is the caller's mistake (400); anything else the database refuses is ours. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> database(DataAccessException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && REFUSED_TEXT.contains(sql.getSQLState())) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                        "text may not contain NUL (U+0000) characters");
+                problem.setType(URI.create(Problems.TYPE_PREFIX + "invalid-input"));
+                problem.setTitle("Invalid input");
+                return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            }
+        }
+        return internalError(e);
+    }
+
+    /** The cause goes to the log, never to the caller: stack traces and SQL tell an attacker too much. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> internalError(Exception e) {
+        log.error("Request failed", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the server could not answer this request");
+        problem.setType(URI.create(Problems.TYPE_PREFIX + "internal-error"));
+        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,

@@ -2,14 +2,19 @@ package org.compliancerunner.web;
 
 import java.io.IOException;
 
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,17 +24,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
-    private final RateLimits limits;
-    private final SecurityConfiguration.ProblemWriter problems;
+    // the path as Spring MVC routes it (percent-decoded, without ;parameters), so /api/job%73 counts as /api/jobs
+    private static final RequestMatcher API = pathPattern("/api/**");
+    private static final RequestMatcher UPLOADS = new OrRequestMatcher(pathPattern(HttpMethod.POST, "/api/videos"),
+            pathPattern(HttpMethod.POST, "/api/videos/upload"));
+    private static final RequestMatcher LAUNCHES = new OrRequestMatcher(pathPattern(HttpMethod.POST, "/api/jobs"),
+            pathPattern(HttpMethod.POST, "/api/jobs/{id}/restart"));
 
-    RateLimitFilter(RateLimits limits, SecurityConfiguration.ProblemWriter problems) {
+    private final RateLimits limits;
+    private final ProblemResponses problems;
+
+    RateLimitFilter(RateLimits limits, ProblemResponses problems) {
         this.limits = limits;
         this.problems = problems;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !limits.enabled() || !request.getRequestURI().startsWith("/api/");
+        return !limits.enabled() || !API.matches(request);
     }
 
     @Override
@@ -40,7 +52,7 @@ class RateLimitFilter extends OncePerRequestFilter {
                 || authentication instanceof AnonymousAuthenticationToken;
         RateLimits.Outcome outcome;
         if (anonymous) {
-            outcome = limits.take(RateLimits.Kind.ANONYMOUS, request.getRemoteAddr());
+            outcome = limits.take(RateLimits.Kind.ANONYMOUS, ClientAddress.of(request.getRemoteAddr()));
         } else {
             String user = authentication.getName();
             outcome = limits.take(RateLimits.Kind.USER, user);
@@ -65,16 +77,9 @@ class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private static RateLimits.Kind specialKind(HttpServletRequest request) {
-        if (!"POST".equals(request.getMethod())) {
-            return null;
-        }
-        String path = request.getRequestURI();
-        if (path.equals("/api/videos") || path.equals("/api/videos/upload")) {
+        if (UPLOADS.matches(request)) {
             return RateLimits.Kind.UPLOAD;
         }
-        if (path.equals("/api/jobs") || path.matches("/api/jobs/\\d+/restart")) {
-            return RateLimits.Kind.LAUNCH;
-        }
-        return null;
+        return LAUNCHES.matches(request) ? RateLimits.Kind.LAUNCH : null;
     }
 }

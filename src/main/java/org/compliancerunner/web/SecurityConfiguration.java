@@ -1,8 +1,6 @@
 package org.compliancerunner.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,8 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
@@ -24,6 +20,9 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,8 +74,20 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
                 // after the token is checked, so a user's requests count against the user, not their address
-                .addFilterAfter(new RateLimitFilter(rateLimits, problems), BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(new RateLimitFilter(rateLimits, problems.responses), BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * The firewall's refusals (encoded or doubled slashes, ';' parameters, ...) as problem+json: those paths could be
+     * read differently by the matchers and by Spring MVC, so they are refused before either sees them.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+        ProblemResponses problems = new ProblemResponses(json);
+        return (request, response, e) -> problems.write(response, HttpStatus.BAD_REQUEST, "invalid-path",
+                "the request path is not in normal form (encoded or doubled '/', '.' segments, ';' parameters or "
+                        + "control characters are refused)");
     }
 
     /**
@@ -87,11 +98,10 @@ class SecurityConfiguration {
         DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
         DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
         headerOrQuery.setAllowUriQueryParameter(true);
-        return request -> HttpMethod.GET.matches(request.getMethod()) && MEDIA.matcher(request.getRequestURI()).matches()
-                ? headerOrQuery.resolve(request) : header.resolve(request);
+        return request -> MEDIA.matches(request) ? headerOrQuery.resolve(request) : header.resolve(request);
     }
 
-    private static final Pattern MEDIA = Pattern.compile("/api/videos/\\d+/media");
+    private static final RequestMatcher MEDIA = PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/api/videos/{id}/media");
 
     /** Roles come from one claim of the token, e.g. {"roles": ["ADMIN"]}, as Spring's ROLE_ authorities. */
     static JwtAuthenticationConverter authorities(ApiProperties properties) {
@@ -106,11 +116,11 @@ class SecurityConfiguration {
     /** Writes problem+json for the security filters, which answer before any controller advice could. */
     static final class ProblemWriter {
 
-        private final JsonMapper json;
+        private final ProblemResponses responses;
         private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
 
         ProblemWriter(JsonMapper json) {
-            this.json = json;
+            this.responses = new ProblemResponses(json);
         }
 
         AuthenticationEntryPoint unauthorized() {
@@ -127,11 +137,7 @@ class SecurityConfiguration {
         }
 
         void write(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-            problem.setType(URI.create(Problems.TYPE_PREFIX + type));
-            response.setStatus(status.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
+            responses.write(response, status, type, detail);
         }
     }
 }

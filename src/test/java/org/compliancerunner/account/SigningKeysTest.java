@@ -4,12 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+
 import com.nimbusds.jose.jwk.RSAKey;
+import org.compliancerunner.config.HomeSecrets;
+import org.compliancerunner.web.ApiProperties;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** The built-in issuer's key at rest: in the clear without a secret, encrypted with one, the same key either way. */
@@ -91,5 +101,53 @@ class SigningKeysTest extends IntegrationTest {
             return i;
         }
         return -1;
+    }
+
+    @Test
+    void onTheEmbeddedDatabaseAKeyIsEncryptedWithAGeneratedOwnerOnlySecretAndMovesToAConfiguredOne(@TempDir Path home)
+            throws Exception {
+        // a key in the clear, as every home had it before: readable by whoever could reach the database
+        RSAKey clear = SigningKeys.current(jdbc, null);
+        HomeSecrets homeSecrets = new HomeSecrets(home);
+
+        RSAKey started = new BuiltInIssuer().signingKey(jdbc, properties(null), provider(homeSecrets));
+
+        assertThat(started.toRSAPrivateKey()).isEqualTo(clear.toRSAPrivateKey());
+        assertThat(row().salt()).isNotNull();
+        assertThat(indexOf(row().privateKey(), clear.toRSAPrivateKey().getEncoded())).isEqualTo(-1);
+        Path secretFile = home.resolve("signing-key.secret");
+        assertThat(Files.getPosixFilePermissions(secretFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        // the next start opens it with the same file
+        assertThat(new BuiltInIssuer().signingKey(jdbc, properties(null), provider(homeSecrets)).toRSAPrivateKey())
+                .isEqualTo(clear.toRSAPrivateKey());
+
+        // a configured secret wins: the key moves over to it, and the secret alone opens it from then on
+        RSAKey configured = new BuiltInIssuer().signingKey(jdbc, properties(SECRET), provider(homeSecrets));
+        assertThat(configured.toRSAPrivateKey()).isEqualTo(clear.toRSAPrivateKey());
+        assertThat(SigningKeys.current(jdbc, SECRET).toRSAPrivateKey()).isEqualTo(clear.toRSAPrivateKey());
+        assertThatThrownBy(() -> SigningKeys.current(jdbc, homeSecrets.signingKeySecret()))
+                .isInstanceOf(SigningKeyUnreadableException.class);
+    }
+
+    @Test
+    void onAConfiguredDatabaseWithoutASecretNoFileIsMade(@TempDir Path home) {
+        new BuiltInIssuer().signingKey(jdbc, properties(null), provider(null));
+
+        assertThat(row().salt()).isNull();
+        assertThat(home.resolve("signing-key.secret")).doesNotExist();
+    }
+
+    private static ApiProperties properties(String secret) {
+        return new ApiProperties("compliance-runner", Duration.ofHours(24), Duration.ofDays(7), "roles",
+                new ApiProperties.RateLimit(true, Duration.ofHours(1), 1000, 100, 10, 50),
+                new ApiProperties.Progress(Duration.ofSeconds(1), 200, Duration.ofHours(2)), secret);
+    }
+
+    private static ObjectProvider<HomeSecrets> provider(HomeSecrets secrets) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        if (secrets != null) {
+            beans.addBean("homeSecrets", secrets);
+        }
+        return beans.getBeanProvider(HomeSecrets.class);
     }
 }

@@ -156,7 +156,7 @@ class DownloadsTest {
         // DNS rebinding: public for whoever asks first, this machine afterwards
         AtomicInteger lookups = new AtomicInteger();
         Downloads downloads = downloads(List.of(), name -> lookups.incrementAndGet() == 1
-                ? new InetAddress[] {InetAddress.getByAddress(name, new byte[] {(byte) 192, 0, 2, 10})}
+                ? new InetAddress[] {InetAddress.getByAddress(name, new byte[] {93, (byte) 184, (byte) 216, 34})}
                 : new InetAddress[] {InetAddress.getLoopbackAddress()});
 
         assertThatThrownBy(() -> downloads.fetchPublic(uri("rebind.example", "/clip.mp4")))

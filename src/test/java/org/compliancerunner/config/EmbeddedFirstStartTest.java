@@ -76,7 +76,7 @@ class EmbeddedFirstStartTest {
 
             assertThat(run("mount", "-o", "remount,size=400m", mount.toString())).isTrue();
             try (EmbeddedDatabase database = EmbeddedDatabase.start(compliance);
-                 Connection connection = DriverManager.getConnection(database.jdbcUrl());
+                 Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", database.password());
                  ResultSet answer = connection.createStatement().executeQuery("SELECT 1")) {
                 assertThat(answer.next()).isTrue();
             }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import org.compliancerunner.account.Role;
 import org.compliancerunner.catalog.Ingest;
@@ -63,8 +64,8 @@ class ApiSecurityTest extends ApiTest {
     @Test
     void anExpiredTokenIsRefused() {
         User admin = user("expired", Role.ADMIN);
-        String expired = sign(admin.name(), "compliance-runner", Instant.now().minus(Duration.ofHours(2)));
-        String valid = sign(admin.name(), "compliance-runner", Instant.now().plus(Duration.ofHours(1)));
+        String expired = sign(admin.name(), "compliance-runner", Instant.now().minus(Duration.ofHours(2)), login(admin));
+        String valid = sign(admin.name(), "compliance-runner", Instant.now().plus(Duration.ofHours(1)), login(admin));
 
         assertThat(get("/api/projects", expired).statusCode()).isEqualTo(401);
         assertThat(get("/api/projects", valid).statusCode()).isEqualTo(200);
@@ -74,8 +75,8 @@ class ApiSecurityTest extends ApiTest {
     void aTokenFromAnotherIssuerIsRefused() {
         User admin = user("issuer", Role.ADMIN);
 
-        assertThat(get("/api/projects", sign(admin.name(), "https://elsewhere.example", Instant.now().plusSeconds(600)))
-                .statusCode()).isEqualTo(401);
+        assertThat(get("/api/projects", sign(admin.name(), "https://elsewhere.example", Instant.now().plusSeconds(600),
+                login(admin))).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -152,8 +153,112 @@ class ApiSecurityTest extends ApiTest {
         HttpResponse<String> reused = post("/api/auth/refresh", null, "{\"refresh_token\":\"" + operator.refreshToken() + "\"}");
         assertThat(reused.statusCode()).isEqualTo(401);
         assertThat(body(reused).get("detail").asString()).contains("already used");
-        // the thief's reuse also ends the rightful holder's chain
+        // the thief's reuse also ends the rightful holder's chain, and every access token of that login at once
         assertThat(post("/api/auth/refresh", null, "{\"refresh_token\":\"" + next + "\"}").statusCode()).isEqualTo(401);
+        HttpResponse<String> revoked = get("/api/videos", access);
+        assertThat(revoked.statusCode()).isEqualTo(401);
+        assertThat(revoked.headers().firstValue("WWW-Authenticate").orElse("")).contains("login was revoked");
+        assertThat(get("/api/videos", operator.token()).statusCode()).isEqualTo(401);
+        // another login of the same user is not touched
+        assertThat(get("/api/videos", userNamed(operator.name(), Role.OPERATOR).token()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenWithoutExpiryIsRefused() {
+        User admin = user("no-exp", Role.ADMIN);
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("compliance-runner").subject(admin.name())
+                .issuedAt(Instant.now()).claim("sid", login(admin)).claim("roles", List.of("ADMIN")).build();
+        String forever = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+                .getTokenValue();
+
+        assertThat(get("/api/projects", forever).statusCode()).isEqualTo(401);
+        assertThat(get("/api/projects", sign(admin.name(), "compliance-runner", Instant.now().plusSeconds(600), login(admin)))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSignedTokenForAUserThatDoesNotExistOrWithoutALoginIsRefused() {
+        User admin = user("real", Role.ADMIN);
+        Instant soon = Instant.now().plusSeconds(600);
+
+        // what anyone holding the signing key could mint: an administrator nobody created
+        assertThat(get("/api/jobs", sign("ghost-admin", "compliance-runner", soon, login(admin))).statusCode()).isEqualTo(401);
+        assertThat(get("/api/jobs", sign("ghost-admin", "compliance-runner", soon, UUID.randomUUID().toString()))
+                .statusCode()).isEqualTo(401);
+        // a real user, but a login that is not theirs, or none
+        assertThat(get("/api/jobs", sign(admin.name(), "compliance-runner", soon, UUID.randomUUID().toString()))
+                .statusCode()).isEqualTo(401);
+        assertThat(get("/api/jobs", sign(admin.name(), "compliance-runner", soon, null)).statusCode()).isEqualTo(401);
+        assertThat(get("/api/jobs", sign(admin.name(), "compliance-runner", soon, login(admin))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aDisabledRemovedOrDemotedUsersTokensAreRefused() {
+        User disabled = user("disabled", Role.UPLOADER);
+        User removed = user("removed", Role.UPLOADER);
+        User demoted = user("demoted", Role.ADMIN);
+        assertThat(get("/api/videos", disabled.token()).statusCode()).isEqualTo(200);
+        assertThat(get("/api/jobs", demoted.token()).statusCode()).isEqualTo(200);
+
+        accounts.setEnabled(disabled.name(), false);
+        accounts.remove(removed.name());
+        accounts.save(demoted.name(), Role.UPLOADER, PASSWORD);
+
+        assertThat(get("/api/videos", disabled.token()).statusCode()).isEqualTo(401);
+        assertThat(post("/api/auth/refresh", null, "{\"refresh_token\":\"" + disabled.refreshToken() + "\"}").statusCode())
+                .isEqualTo(401);
+        assertThat(login(disabled.name(), PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(get("/api/videos", removed.token()).statusCode()).isEqualTo(401);
+        assertThat(get("/api/jobs", demoted.token()).statusCode()).isEqualTo(401);
+        assertThat(get("/api/videos", demoted.token()).statusCode()).isEqualTo(401);
+
+        accounts.setEnabled(disabled.name(), true);
+        assertThat(get("/api/videos", disabled.token()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void repeatedFailuresLockTheUserNameWhateverTheAddressAndOnlyThatName() {
+        User attacked = user("attacked", Role.UPLOADER);
+        User bystander = user("bystander", Role.UPLOADER);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(login(attacked.name(), "guess number " + i).statusCode()).isEqualTo(401);
+        }
+        // the right password no longer helps: the name is locked, not the address
+        HttpResponse<String> locked = login(attacked.name(), PASSWORD);
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(body(locked).get("type").asString()).isEqualTo("urn:problem:compliance-runner:login-locked");
+        assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 30L);
+        assertThat(body(locked).has("access_token")).isFalse();
+        // an unknown name is locked the same way, so a lock does not tell which names exist
+        for (int i = 0; i < 5; i++) {
+            login("nobody-" + attacked.name(), "guess number " + i);
+        }
+        assertThat(login("nobody-" + attacked.name(), PASSWORD).statusCode()).isEqualTo(429);
+        assertThat(login(bystander.name(), PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSuccessfulLoginStartsTheCountOfFailuresAfresh() {
+        User forgetful = user("forgetful", Role.UPLOADER);
+
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 4; i++) {
+                assertThat(login(forgetful.name(), "typo " + i).statusCode()).isEqualTo(401);
+            }
+            assertThat(login(forgetful.name(), PASSWORD).statusCode()).isEqualTo(200);
+        }
+    }
+
+    private HttpResponse<String> login(String name, String password) {
+        return send(HttpRequest.newBuilder(uri("/api/auth/token")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + name + "\",\"password\":\"" + password + "\"}")));
+    }
+
+    /** The login (sid) a user's access token belongs to. */
+    private String login(User user) {
+        String claims = new String(Base64.getUrlDecoder().decode(user.token().split("\\.")[1]), StandardCharsets.UTF_8);
+        return json.readTree(claims).get("sid").asString();
     }
 
     @Test
@@ -174,10 +279,14 @@ class ApiSecurityTest extends ApiTest {
                 .startsWith("{bcrypt}").doesNotContain("a long enough password");
     }
 
-    private String sign(String subject, String issuer, Instant expiresAt) {
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(issuer).subject(subject)
+    private String sign(String subject, String issuer, Instant expiresAt, String login) {
+        JwtClaimsSet.Builder builder = JwtClaimsSet.builder().issuer(issuer).subject(subject)
                 .issuedAt(expiresAt.minus(Duration.ofHours(1))).expiresAt(expiresAt)
-                .claim("roles", List.of("ADMIN")).build();
+                .claim("roles", List.of("ADMIN"));
+        if (login != null) {
+            builder.claim("sid", login);
+        }
+        JwtClaimsSet claims = builder.build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
                 .getTokenValue();
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import org.compliancerunner.account.Role;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Tiny limits and a short period, so the limit and its reset both happen within the test. */
 @TestPropertySource(properties = {"compliance.api.rate-limit.per-user=5", "compliance.api.rate-limit.uploads=2",
-        "compliance.api.rate-limit.anonymous=50", "compliance.api.rate-limit.period=4s"})
+        "compliance.api.rate-limit.anonymous=50", "compliance.api.rate-limit.period=4s",
+        "compliance.api.rate-limit.launches=2"})
 class RateLimitTest extends ApiTest {
 
     @Test
@@ -53,5 +55,49 @@ class RateLimitTest extends ApiTest {
         assertThat(third.statusCode()).isEqualTo(429);
         assertThat(third.headers().firstValue("RateLimit-Limit")).hasValue("2");
         assertThat(get("/api/projects", uploader.token()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void percentEncodedFormsOfTheUploadPathsCountAgainstTheUploadBucket() {
+        User uploader = user("upload-encoded", Role.UPLOADER);
+
+        // each reaches the controller (400: no such file; 415: not multipart), so each was counted
+        assertThat(post("/api/vide%6fs", uploader.token(), "{\"source\":\"/nowhere-1.mp4\"}").statusCode()).isEqualTo(400);
+        assertThat(post("/api/videos/uploa%64", uploader.token(), "{}").statusCode()).isEqualTo(415);
+        // three more: with the two above, as many as the user's own bucket of 5 holds
+        for (String path : List.of("/api/videos/uploa%64", "/api/%76ideos", "/api/videos/upload")) {
+            HttpResponse<String> refused = post(path, uploader.token(), "{\"source\":\"/nowhere-2.mp4\"}");
+            assertThat(refused.statusCode()).as(path).isEqualTo(429);
+            assertThat(refused.headers().firstValue("RateLimit-Limit")).as(path).hasValue("2");
+        }
+        // a form that Spring MVC and the matchers could read differently is refused outright, before it is counted
+        HttpResponse<String> parameter = post("/api/videos;x=1/upload", uploader.token(), "{}");
+        assertThat(parameter.statusCode()).isEqualTo(400);
+        assertThat(body(parameter).get("type").asString()).isEqualTo("urn:problem:compliance-runner:invalid-path");
+    }
+
+    @Test
+    void percentEncodedFormsOfTheLaunchPathsCountAgainstTheLaunchBucket() {
+        User admin = user("launch-encoded", Role.ADMIN);
+
+        // an unknown job type is refused by the controller after the launch was counted
+        assertThat(post("/api/job%73", admin.token(), "{\"type\":\"NOPE\"}").statusCode()).isEqualTo(400);
+        assertThat(post("/api/jobs/999999999/restar%74", admin.token(), "{}").statusCode()).isEqualTo(404);
+        for (String path : List.of("/api/job%73", "/api/%6aobs", "/api/jobs/999999999/restart")) {
+            HttpResponse<String> refused = post(path, admin.token(), "{\"type\":\"NOPE\"}");
+            assertThat(refused.statusCode()).as(path).isEqualTo(429);
+            assertThat(refused.headers().firstValue("RateLimit-Limit")).as(path).hasValue("2");
+        }
+    }
+
+    @Test
+    void anEncodedPathIsAuthorisedAndCountedAsThePathItRoutesTo() {
+        User uploader = user("encoded-role", Role.UPLOADER);
+
+        HttpResponse<String> launch = post("/api/job%73", uploader.token(), "{\"type\":\"SWEEP\"}");
+        assertThat(launch.statusCode()).isEqualTo(403);
+        HttpResponse<String> projects = get("/%61pi/projects", uploader.token());
+        assertThat(projects.statusCode()).isEqualTo(200);
+        assertThat(projects.headers().firstValue("RateLimit-Limit")).hasValue("5");
     }
 }
