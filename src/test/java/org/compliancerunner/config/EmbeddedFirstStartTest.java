@@ -72,7 +72,7 @@ class EmbeddedFirstStartTest {
             assertThatThrownBy(() -> EmbeddedDatabase.start(compliance))
                     .isInstanceOf(EmbeddedDatabaseException.class)
                     .hasMessageContaining("no space left on the device");
-            assertThat(entries(compliance)).as("nothing half-made is kept").isEmpty();
+            assertThat(entries(compliance)).as("nothing half-made is kept").noneMatch(name -> name.startsWith("pg"));
 
             assertThat(run("mount", "-o", "remount,size=400m", mount.toString())).isTrue();
             try (EmbeddedDatabase database = EmbeddedDatabase.start(compliance);
