@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 import org.compliancerunner.media.Measurements;
@@ -81,17 +80,13 @@ public class PolicyEngine {
 
     private static List<Trigger> regexTriggers(RegexRule rule, TranscriptWords words) {
         List<Trigger> triggers = new ArrayList<>();
-        var pattern = rule.compiled();
+        RulePattern pattern = rule.compiled();
         for (int s = 0; s < words.segments().size(); s++) {
             TranscriptSegment segment = words.segments().get(s);
             FoldedText text = words.folded(s);
-            Matcher matcher = pattern.matcher(text.text());
-            while (matcher.find()) {
-                if (matcher.end() == matcher.start()) {
-                    continue;
-                }
-                int start = text.originalStart(matcher.start());
-                int end = text.originalEnd(matcher.end());
+            for (RulePattern.Span match : pattern.find(text.text())) {
+                int start = text.originalStart(match.start());
+                int end = text.originalEnd(match.end());
                 TranscriptWords.Match context = words.wordsWithin(s, start, end);
                 String matched = segment.text().substring(start, end).replaceAll("\\s+", " ");
                 String quote = context == null ? "\"" + matched + "\"" : words.quote(context);
