@@ -3,7 +3,9 @@ package org.compliancerunner.cli;
 import java.util.Arrays;
 import java.util.Map;
 
+import org.compliancerunner.inspection.TimeLimitedInspection;
 import org.compliancerunner.inspection.VideoInspection;
+import org.compliancerunner.inspection.VideoTimeout;
 import org.compliancerunner.media.MediaDecoder;
 import org.compliancerunner.media.MediaProbe;
 import org.compliancerunner.metrics.ProcessingMetrics;
@@ -30,8 +32,8 @@ import picocli.spring.boot.autoconfigure.PicocliAutoConfiguration;
  * $COMPLIANCE_HOME.
  */
 @Import({MediaProbe.class, MediaDecoder.class, SpeechEngines.class, PolicyEngine.class, RulePackParser.class,
-        VideoInspection.class, ProcessingMetrics.class, JsonOutput.class, AnalyzeCommand.class, RulesCommand.class, RulesCommand.Validate.class})
-@EnableConfigurationProperties(SpeechProperties.class)
+        VideoInspection.class, TimeLimitedInspection.class, ProcessingMetrics.class, JsonOutput.class, AnalyzeCommand.class, RulesCommand.class, RulesCommand.Validate.class})
+@EnableConfigurationProperties({SpeechProperties.class, VideoTimeout.class})
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
         ValidationAutoConfiguration.class, JacksonAutoConfiguration.class, PicocliAutoConfiguration.class})
 public final class StandaloneCommands {

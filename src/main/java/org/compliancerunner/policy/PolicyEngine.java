@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
 import org.compliancerunner.media.Measurements;
@@ -46,6 +47,7 @@ public class PolicyEngine {
         TranscriptWords words = new TranscriptWords(transcript.segments() == null ? List.of() : transcript.segments());
         long videoEnd = durationMs > 0 ? durationMs : lastSegmentEnd(words);
         for (Rule rule : pack.rules()) {
+            checkNotInterrupted();
             if (TechnicalFindings.isTechnical(rule)) {
                 continue;
             }
@@ -60,6 +62,13 @@ public class PolicyEngine {
             }
         }
         return merged(found);
+    }
+
+    // each rule and each segment is a safe point where a stopped or timed-out inspection ends
+    private static void checkNotInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("judging was interrupted");
+        }
     }
 
     private static List<Trigger> phraseTriggers(PhraseRule rule, TranscriptWords words) {
@@ -82,6 +91,7 @@ public class PolicyEngine {
         List<Trigger> triggers = new ArrayList<>();
         RulePattern pattern = rule.compiled();
         for (int s = 0; s < words.segments().size(); s++) {
+            checkNotInterrupted();
             TranscriptSegment segment = words.segments().get(s);
             FoldedText text = words.folded(s);
             for (RulePattern.Span match : pattern.find(text.text())) {
