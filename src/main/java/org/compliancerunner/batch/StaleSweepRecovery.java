@@ -47,10 +47,44 @@ class StaleSweepRecovery {
         return recovered;
     }
 
-    /** Job instances that have a live execution; their claims belong to them. */
+    /**
+     * Job instances that have a live execution, or whose process still holds a lease (a stopped or failed execution
+     * whose process is still finishing); their claims belong to them.
+     */
     List<Long> liveInstances() {
-        return repository.findRunningJobExecutions(SweepJobConfiguration.JOB).stream()
-                .map(JobExecution::getJobInstanceId).distinct().toList();
+        List<Long> live = new ArrayList<>(repository.findRunningJobExecutions(SweepJobConfiguration.JOB).stream()
+                .map(JobExecution::getJobInstanceId).toList());
+        live.addAll(jdbc.sql("""
+                        SELECT e.job_instance_id, l.host, l.pid, EXTRACT(EPOCH FROM (now() - l.heartbeat_at)) * 1000 AS age_ms
+                        FROM sweep_leases l JOIN batch_job_execution e USING (job_execution_id)
+                        UNION ALL
+                        SELECT e.job_instance_id, p.host, p.pid, EXTRACT(EPOCH FROM (now() - p.heartbeat_at)) * 1000
+                        FROM partition_leases p JOIN batch_step_execution s USING (step_execution_id)
+                        JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id""")
+                .query((rs, n) -> new Held(rs.getLong(1), new Lease(rs.getString(2), rs.getLong(3), rs.getLong(4))))
+                .list().stream().filter(held -> alive(held.lease())).map(Held::jobInstanceId).toList());
+        return live.stream().distinct().toList();
+    }
+
+    /**
+     * A sweep execution that is no longer running in the job repository (stopped, failed) while its process still
+     * holds its lease: it is finishing the video in hand, and a new sweep must not take its claims over yet.
+     */
+    List<Long> stillHeld() {
+        return jdbc.sql("""
+                        SELECT l.job_execution_id, l.host, l.pid, EXTRACT(EPOCH FROM (now() - l.heartbeat_at)) * 1000 AS age_ms
+                        FROM sweep_leases l JOIN batch_job_execution e USING (job_execution_id)
+                        WHERE e.status NOT IN ('STARTING', 'STARTED', 'STOPPING') ORDER BY l.job_execution_id""")
+                .query((rs, n) -> new Held(rs.getLong(1), new Lease(rs.getString(2), rs.getLong(3), rs.getLong(4))))
+                .list().stream().filter(held -> alive(held.lease())).map(Held::jobInstanceId).toList();
+    }
+
+    private boolean alive(Lease lease) {
+        boolean here = lease.host().equals(SweepLease.HOST);
+        if (here && ProcessHandle.of(lease.pid()).map(ProcessHandle::isAlive).orElse(false) == false) {
+            return false;
+        }
+        return lease.ageMs() <= this.lease.toMillis();
     }
 
     /** Why the execution is taken as dead, or empty while its process is alive. */
@@ -88,8 +122,12 @@ class StaleSweepRecovery {
 
     /** Describes who holds a live execution, for messages. */
     String holder(JobExecution execution) {
+        return holder(execution.getId());
+    }
+
+    String holder(long jobExecutionId) {
         return jdbc.sql("SELECT host || ' pid ' || pid FROM sweep_leases WHERE job_execution_id = :id")
-                .param("id", execution.getId()).query(String.class).optional().orElse("an unknown process");
+                .param("id", jobExecutionId).query(String.class).optional().orElse("an unknown process");
     }
 
     void recover(JobExecution execution) {
@@ -99,5 +137,9 @@ class StaleSweepRecovery {
     }
 
     private record Lease(String host, long pid, long ageMs) {
+    }
+
+    /** A lease and what it holds: a job instance, or for {@link #stillHeld} an execution. */
+    private record Held(long jobInstanceId, Lease lease) {
     }
 }

@@ -5,7 +5,7 @@ import javax.sql.DataSource;
 import org.compliancerunner.billing.MinutesLedger;
 import org.compliancerunner.catalog.ClaimedVideo;
 import org.compliancerunner.catalog.SweepQueue;
-import org.compliancerunner.inspection.VideoInspection;
+import org.compliancerunner.inspection.TimeLimitedInspection;
 import org.compliancerunner.media.MeasurementStore;
 import org.compliancerunner.notify.Outbox;
 import org.compliancerunner.policy.RulePackException;
@@ -30,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** The sweep: claim PENDING videos → analyze them in partitions, a chunk per transaction → report. */
@@ -123,11 +124,11 @@ class SweepJobConfiguration {
     @Bean
     @StepScope
     VideoInspectionProcessor videoInspectionProcessor(
-            VideoInspection inspection, SweepQueue queue,
-            @Qualifier("transactionManager") PlatformTransactionManager transactions, RulePacks packs,
+            TimeLimitedInspection inspection, SweepQueue queue,
+            @Qualifier("transactionManager") PlatformTransactionManager transactions, RulePacks packs, JdbcClient jdbc,
             @Value("#{stepExecution}") StepExecution step) throws RulePackException {
-        return new VideoInspectionProcessor(inspection, queue, transactions, SweepParameters.pack(packs, step),
-                step.getJobExecution().getJobInstanceId());
+        return new VideoInspectionProcessor(inspection, queue, transactions, SweepParameters.pack(packs, step), step,
+                new ExecutionStopSignal(jdbc, step.getJobExecutionId()));
     }
 
     @Bean

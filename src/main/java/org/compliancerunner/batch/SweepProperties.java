@@ -15,6 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param chunkSize  videos per chunk, which is one transaction: a crash redoes at most this many per partition
  * @param partitions partitions of the analyze step when the sweep does not say; 0 means one per core
  * @param lease      a sweep execution whose process has not signalled for this long is taken as crashed
+ * @see org.compliancerunner.inspection.VideoTimeout the time budget of one video, {@code compliance.sweep.video-timeout}
  */
 @Validated
 @ConfigurationProperties("compliance.sweep")

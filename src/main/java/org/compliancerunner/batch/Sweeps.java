@@ -87,6 +87,11 @@ public class Sweeps {
         if (live.isPresent()) {
             throw SweepAlreadyRunningException.live(live.get().getId(), recovery.holder(live.get()));
         }
+        // a stopped or failed execution whose process is still finishing keeps its claims until its lease lapses
+        Optional<Long> held = recovery.stillHeld().stream().findFirst();
+        if (held.isPresent()) {
+            throw SweepAlreadyRunningException.live(held.get(), recovery.holder(held.get()) + ", finishing after a stop");
+        }
         if (unlessStartedSince != null) {
             Optional<Long> recent = recovery.startedSince(unlessStartedSince);
             if (recent.isPresent()) {
@@ -119,6 +124,9 @@ public class Sweeps {
             log.warn("Sweep execution {}: {}", jobExecutionId, why.get());
             recovery.recover(execution);
             execution = require(jobExecutionId);
+        } else if (recovery.stillHeld().contains(jobExecutionId)) {
+            throw new SweepLaunchException("Sweep execution " + jobExecutionId + " was stopped but its process ("
+                    + recovery.holder(jobExecutionId) + ") is still finishing; restart it once that has ended");
         }
         if (execution.getStatus() == BatchStatus.UNKNOWN) {
             lostDatabase.failUnknown(execution);
@@ -139,7 +147,11 @@ public class Sweeps {
         }
     }
 
-    /** Asks a running sweep to stop after its current chunks; it can be restarted later. */
+    /**
+     * Asks a running sweep to stop: the process running it interrupts the videos in progress at their next safe point
+     * (within about a second, plus {@code compliance.sweep.video-timeout.grace} for one that does not stop) and
+     * writes the chunk's finished videos; the execution can be restarted later.
+     */
     public void stop(long jobExecutionId) throws SweepLaunchException {
         require(jobExecutionId);
         try {

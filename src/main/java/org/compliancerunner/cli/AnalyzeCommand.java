@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.compliancerunner.inspection.Inspection;
-import org.compliancerunner.inspection.VideoInspection;
+import org.compliancerunner.inspection.TimeLimitedInspection;
 import org.compliancerunner.media.Interval;
 import org.compliancerunner.media.Measurements;
 import org.compliancerunner.media.MeasurementsJson;
@@ -33,8 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
         description = {"Checks one file without the database: what is said in it and how it is made (loudness, true peak, "
                 + "black and frozen picture, silence, photosensitive flashes), judged by a rule pack.",
                 "For an editor's check before upload, or a CI gate with --fail-on. Exit 0 checked, 3 a trigger at or "
-                        + "above --fail-on, 1 the file could not be checked to its end (what was measured is still shown), "
-                        + "2 usage error or invalid rule pack."})
+                        + "above --fail-on, 1 the file could not be checked to its end or within its time budget "
+                        + "(compliance.sweep.video-timeout; what was measured is still shown), 2 usage error or invalid rule pack."})
 class AnalyzeCommand implements Callable<Integer> {
 
     // ffmpeg silencedetect's default, used to list silences when the pack has no silence rule
@@ -56,13 +56,13 @@ class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object: file, durationMs, loudness, intervals, flash, triggers.")
     boolean json;
 
-    private final VideoInspection inspection;
+    private final TimeLimitedInspection inspection;
     private final RulePackParser packs;
     private final JsonOutput output;
     private final MeasurementsJson shapes;
     private final JsonMapper mapper;
 
-    AnalyzeCommand(VideoInspection inspection, RulePackParser packs, JsonOutput output, JsonMapper mapper) {
+    AnalyzeCommand(TimeLimitedInspection inspection, RulePackParser packs, JsonOutput output, JsonMapper mapper) {
         this.inspection = inspection;
         this.packs = packs;
         this.output = output;

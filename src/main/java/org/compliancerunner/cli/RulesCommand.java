@@ -32,11 +32,14 @@ public class RulesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code rules validate FILE [--json]}: exit 0 when the pack is usable, 1 with every problem when not. */
+    /** {@code rules validate FILE [--json]}: exit 0 when the pack is usable, 2 with every problem when not. */
     @Component
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Check a rule pack file and print its name, version, rule count and checksum, "
-                    + "or every problem with its line and field.")
+            description = {"Check a rule pack file and print its name, version, rule count and checksum, "
+                    + "or every problem with its line and field.",
+                    "Patterns of regex rules are RE2 syntax and run in linear time: backreferences, lookaround, "
+                            + "possessive quantifiers and atomic groups are refused.",
+                    "Exit 0 when the pack is usable, 2 when it is not (or on a usage error)."})
     public static class Validate implements Callable<Integer> {
 
         private final RulePackParser rulePacks;

@@ -3,7 +3,9 @@ package org.compliancerunner.cli;
 import java.util.Arrays;
 import java.util.Map;
 
+import org.compliancerunner.inspection.TimeLimitedInspection;
 import org.compliancerunner.inspection.VideoInspection;
+import org.compliancerunner.inspection.VideoTimeout;
 import org.compliancerunner.media.MediaDecoder;
 import org.compliancerunner.media.MediaProbe;
 import org.compliancerunner.media.voice.VoiceActivityModel;
@@ -31,9 +33,10 @@ import picocli.spring.boot.autoconfigure.PicocliAutoConfiguration;
  * policy beans, no job repository. An editor's check or a CI gate should not start PostgreSQL or write under
  * $COMPLIANCE_HOME.
  */
-@Import({MediaProbe.class, MediaDecoder.class, VoiceActivityModel.class, SpeechEngines.class, PolicyEngine.class, RulePackParser.class,
-        VideoInspection.class, ProcessingMetrics.class, JsonOutput.class, AnalyzeCommand.class, RulesCommand.class, RulesCommand.Validate.class})
-@EnableConfigurationProperties({SpeechProperties.class, VoiceActivityProperties.class})
+@Import({MediaProbe.class, MediaDecoder.class, VoiceActivityModel.class, SpeechEngines.class, PolicyEngine.class,
+        RulePackParser.class, VideoInspection.class, TimeLimitedInspection.class, ProcessingMetrics.class, JsonOutput.class,
+        AnalyzeCommand.class, RulesCommand.class, RulesCommand.Validate.class})
+@EnableConfigurationProperties({SpeechProperties.class, VoiceActivityProperties.class, VideoTimeout.class})
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
         ValidationAutoConfiguration.class, JacksonAutoConfiguration.class, PicocliAutoConfiguration.class})
 public final class StandaloneCommands {

@@ -10,7 +10,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "stop", mixinStandardHelpOptions = true,
-        description = "Asks a running sweep to stop after the chunks it is writing; restart it later with: restart ID.")
+        description = {"Asks a running sweep to stop: the videos in progress are interrupted at their next safe point "
+                + "(a decoded frame, an audio window, a rule), the videos already checked are written, and the sweep's "
+                + "process ends; restart it later with: restart ID.",
+                "A video that does not stop within compliance.sweep.video-timeout.grace (10 s) is abandoned and "
+                        + "checked again by the restart."})
 class StopCommand implements Callable<Integer> {
 
     @Spec
@@ -30,7 +34,7 @@ class StopCommand implements Callable<Integer> {
         try {
             sweeps.stop(jobExecutionId);
             spec.commandLine().getOut().println("Stop requested for sweep " + jobExecutionId
-                    + "; it stops after its current chunks.");
+                    + "; the videos in progress stop at their next safe point.");
             return ExitCodes.OK;
         } catch (SweepLaunchException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import org.compliancerunner.media.MediaDecoder;
 import org.compliancerunner.media.MediaException;
@@ -109,6 +110,9 @@ public class VideoInspection {
             return failed(file, info, technical, e.getMessage(), started, decodeMs);
         } catch (TranscriptionException e) {
             return failed(file, info, technical, "transcription failed: " + e.getMessage(), started, decodeMs);
+        } catch (CancellationException e) {
+            // interrupted at a safe point because of its time budget or a stop: the caller has its reason already
+            return failed(file, info, technical, "interrupted: " + e.getMessage(), started, decodeMs);
         } catch (DataAccessException e) {
             throw e; // the database is the sweep's problem, not the video's: the chunk rolls back and a restart redoes it
         } catch (RuntimeException e) {

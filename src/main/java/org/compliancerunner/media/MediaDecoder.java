@@ -76,6 +76,11 @@ public class MediaDecoder {
                 ? new SpeechResampler(sampleRate, channels, fanout::speechAudio) : null) {
             Frame frame;
             while ((frame = grabber.grabFrame(audio, video, true, false, false)) != null) {
+                // every frame is a safe point: a stopped or timed-out inspection ends here
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new MediaException("decoding " + file.getFileName() + " was interrupted at "
+                            + seconds(endUs / 1000) + " s");
+                }
                 if (frame.samples != null) {
                     int n = frame.samples[0].limit() / channels;
                     samples += n;

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
 import org.compliancerunner.media.Measurements;
@@ -47,6 +47,7 @@ public class PolicyEngine {
         TranscriptWords words = new TranscriptWords(transcript.segments() == null ? List.of() : transcript.segments());
         long videoEnd = durationMs > 0 ? durationMs : lastSegmentEnd(words);
         for (Rule rule : pack.rules()) {
+            checkNotInterrupted();
             if (TechnicalFindings.isTechnical(rule)) {
                 continue;
             }
@@ -61,6 +62,13 @@ public class PolicyEngine {
             }
         }
         return merged(found);
+    }
+
+    // each rule and each segment is a safe point where a stopped or timed-out inspection ends
+    private static void checkNotInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("judging was interrupted");
+        }
     }
 
     private static List<Trigger> phraseTriggers(PhraseRule rule, TranscriptWords words) {
@@ -81,17 +89,14 @@ public class PolicyEngine {
 
     private static List<Trigger> regexTriggers(RegexRule rule, TranscriptWords words) {
         List<Trigger> triggers = new ArrayList<>();
-        var pattern = rule.compiled();
+        RulePattern pattern = rule.compiled();
         for (int s = 0; s < words.segments().size(); s++) {
+            checkNotInterrupted();
             TranscriptSegment segment = words.segments().get(s);
             FoldedText text = words.folded(s);
-            Matcher matcher = pattern.matcher(text.text());
-            while (matcher.find()) {
-                if (matcher.end() == matcher.start()) {
-                    continue;
-                }
-                int start = text.originalStart(matcher.start());
-                int end = text.originalEnd(matcher.end());
+            for (RulePattern.Span match : pattern.find(text.text())) {
+                int start = text.originalStart(match.start());
+                int end = text.originalEnd(match.end());
                 TranscriptWords.Match context = words.wordsWithin(s, start, end);
                 String matched = segment.text().substring(start, end).replaceAll("\\s+", " ");
                 String quote = context == null ? "\"" + matched + "\"" : words.quote(context);

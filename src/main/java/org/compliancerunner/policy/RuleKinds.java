@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The one place that maps a rule pack's {@code kind:} to the keys it allows and how it is read. A new kind is a
@@ -109,19 +107,17 @@ final class RuleKinds {
     }
 
     private static Rule regex(String id, Severity severity, PackFields fields) {
-        String pattern = fields.requiredText("pattern", "give a Java regular expression, e.g. pattern: '\\bguaranteed? returns\\b'");
+        String pattern = fields.requiredText("pattern", "give a regular expression (RE2 syntax), e.g. pattern: '\\bguaranteed? returns\\b'");
         if (pattern == null) {
             return null;
         }
         try {
-            Pattern compiled = Pattern.compile(FoldedText.foldAccents(pattern), RegexRule.FLAGS);
-            if (compiled.matcher("").matches()) {
+            if (RulePattern.compile(pattern).matchesEmpty()) {
                 fields.problemAt("pattern", "matches empty text, so it would flag everything; require at least one character");
                 return null;
             }
-        } catch (PatternSyntaxException e) {
-            String near = e.getIndex() >= 0 ? " near index " + e.getIndex() : "";
-            fields.problemAt("pattern", "invalid regular expression: " + e.getDescription() + near);
+        } catch (RulePattern.Refused e) {
+            fields.problemAt("pattern", e.getMessage());
             return null;
         }
         return new RegexRule(id, severity, pattern);

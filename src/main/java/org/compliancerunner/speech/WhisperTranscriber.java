@@ -143,6 +143,10 @@ public final class WhisperTranscriber implements Transcriber {
         }
 
         private void transcribe(float[] samples, int length, long startMs) throws TranscriptionException {
+            // a window is the safe point: a stopped or timed-out inspection ends here, not after the whole file
+            if (Thread.currentThread().isInterrupted()) {
+                throw new TranscriptionException("transcription of " + media + " was interrupted at " + startMs / 1000 + " s");
+            }
             float[] input = samples;
             if (length < MIN_SAMPLES) {
                 input = new float[MIN_SAMPLES];

@@ -82,6 +82,20 @@ class BadInputTest extends IntegrationTest {
     }
 
     @Test
+    void aPatternTheLinearEngineCannotRunRefusesTheSweepWithItsLine() throws Exception {
+        Path rules = Files.writeString(HOME.resolve("media/lookahead-rules.yaml"), "pack: lookahead\nversion: 1\nrules:\n"
+                + "  - {id: a, kind: phrase, phrases: [damn]}\n"
+                + "  - {id: b, kind: regex, pattern: 'guaranteed(?= returns)'}\n");
+        long executionsBefore = jdbc.sql("SELECT count(*) FROM batch_job_execution").query(Long.class).single();
+
+        CliDriver.Result result = cli.run("sweep", "--project", "lookahead-rules", "--rules", rules.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("line 5: rules[1].pattern: lookaround is not supported");
+        assertThat(jdbc.sql("SELECT count(*) FROM batch_job_execution").query(Long.class).single()).isEqualTo(executionsBefore);
+    }
+
+    @Test
     void aBrokenRulePackRefusesTheSweepAndChangesNothing() throws Exception {
         Path video = Fixtures.require("video/autocut_test001.mp4");
         assertThat(cli.run("ingest", video.toString(), "--project", "bad-rules").exitCode()).isZero();

@@ -52,11 +52,11 @@ class RulesCommandTest {
     }
 
     @Test
-    void invalidPackPrintsEachProblemAsFileLineFieldMessageAndExitsOne() throws Exception {
+    void invalidPackPrintsEachProblemAsFileLineFieldMessageAndExitsTwo() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.yaml"),
                 "pack: demo\nversion: three\nrules:\n  - id: a\n    kind: phrase\n    phrase: [damn]\n");
 
-        assertThat(run("validate", file.toString())).isEqualTo(1);
+        assertThat(run("validate", file.toString())).isEqualTo(2);
         assertThat(err.toString().lines()).containsExactly(
                 file + ":2: version: must be a positive whole number, not \"three\"",
                 file + ":6: rules[0].phrase: unknown key \"phrase\" (did you mean \"phrases\"?); "
@@ -66,9 +66,21 @@ class RulesCommandTest {
     }
 
     @Test
-    void missingFileExitsOneWithAClearMessage() {
+    void aPatternThatNeedsBacktrackingIsRefusedWithFileLineAndHint() throws Exception {
+        Path file = Files.writeString(dir.resolve("lookahead.yaml"), "pack: demo\nversion: 1\nrules:\n"
+                + "  - {id: a, kind: phrase, phrases: [damn]}\n"
+                + "  - {id: b, kind: regex, pattern: 'guaranteed(?= returns)'}\n");
+
+        assertThat(run("validate", file.toString())).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly(file + ":5: rules[1].pattern: lookaround is not supported: "
+                + "patterns run in linear time (RE2 syntax); rewrite without (?=…), e.g. match the following words too");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void missingFileExitsTwoWithAClearMessage() {
         Path file = dir.resolve("absent.yaml");
-        assertThat(run("validate", file.toString())).isEqualTo(1);
+        assertThat(run("validate", file.toString())).isEqualTo(2);
         assertThat(err.toString().trim()).isEqualTo(file + ": no such file; check the path of the rule pack");
     }
 
@@ -92,7 +104,7 @@ class RulesCommandTest {
 
         out.getBuffer().setLength(0);
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "pack: demo\nversion: 1\nrules: []\n");
-        assertThat(run("validate", bad.toString(), "--json")).isEqualTo(1);
+        assertThat(run("validate", bad.toString(), "--json")).isEqualTo(2);
         Map<String, Object> invalid = JsonMapper.builder().build().readValue(out.toString(), new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
         assertThat(invalid).containsEntry("valid", false).containsEntry("pack", null);
         assertThat(invalid.get("problems")).isEqualTo(List.of(

@@ -144,6 +144,30 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aPatternThatWouldBacktrackForEverIsJudgedAndFindsNothing() {
+        // java.util.regex took over 11 minutes on this; a hang here would time the test run out
+        List<Trigger> triggers = evaluate(new RegexRule("r", Severity.HIGH, "(.*a){20}z"), said("a".repeat(40)));
+        assertThat(triggers).isEmpty();
+        assertThat(evaluate(new RegexRule("r", Severity.HIGH, "(.*a){20}z"), said("a".repeat(40) + "z"))).hasSize(1);
+    }
+
+    @Test
+    void wordClassesAndBoundariesAreUnicodeInEveryScript() {
+        assertThat(evaluate(new RegexRule("r", Severity.LOW, "\\bгарант\\w*\\b"), said("Это ГАРАНТИЯ дохода"))).singleElement()
+                .satisfies(t -> assertThat(t.evidence()).endsWith("(matched \"ГАРАНТИЯ\")"));
+        // inside a longer Cyrillic word there is no word boundary
+        assertThat(evaluate(new RegexRule("r", Severity.LOW, "\\bгарант"), said("сверхгарантия"))).isEmpty();
+        assertThat(evaluate(new RegexRule("r", Severity.LOW, "\\Bгарант"), said("сверхгарантия"))).hasSize(1);
+        // a lazy run up to a boundary extends to the end of the Greek word, as it did with Java's engine
+        assertThat(evaluate(new RegexRule("r", Severity.LOW, "\\bεγγυ\\w*?\\b"), said("με εγγυημένη απόδοση")))
+                .singleElement().satisfies(t -> assertThat(t.evidence()).endsWith("(matched \"εγγυημένη\")"));
+        // \d is any decimal digit, Arabic-Indic ones too
+        assertThat(evaluate(new RegexRule("r", Severity.LOW, "\\d+ ?%"), said("عائد ٣٠ %"))).hasSize(1);
+        // ^ stays the start of the text when a match is retried further on
+        assertThat(evaluate(new RegexRule("r", Severity.LOW, "^\\bдоход"), said("мой доход"))).isEmpty();
+    }
+
+    @Test
     void requiredPhraseAbsentFromTheEndWindowIsFlaggedOverTheWindow() {
         RequiredPhraseRule rule = new RequiredPhraseRule("disclaimer.financial", Severity.HIGH,
                 List.of("capital at risk", "your capital is at risk"), new Window(Window.From.END, 30));

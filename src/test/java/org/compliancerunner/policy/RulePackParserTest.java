@@ -1,6 +1,7 @@
 package org.compliancerunner.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
@@ -167,8 +168,42 @@ class RulePackParserTest {
                     pattern: 'guaranteed (returns'
                 """);
         assertThat(problems).containsExactly(new Problem(9, "rules[1].pattern",
-                "invalid regular expression: Unclosed group near index 19"));
-        assertThat(problems.get(0)).hasToString("line 9: rules[1].pattern: invalid regular expression: Unclosed group near index 19");
+                "invalid regular expression (RE2 syntax): missing closing ) in `guaranteed (returns`"));
+        assertThat(problems.get(0)).hasToString(
+                "line 9: rules[1].pattern: invalid regular expression (RE2 syntax): missing closing ) in `guaranteed (returns`");
+    }
+
+    @Test
+    void constructsThatNeedBacktrackingAreRefusedWithTheirLineAndAHint() {
+        List<Problem> problems = problemsOf("""
+                pack: p
+                version: 1
+                rules:
+                  - {id: ahead, kind: regex, pattern: 'guaranteed(?= returns)'}
+                  - {id: behind, kind: regex, pattern: '(?<!no )risk'}
+                  - {id: backref, kind: regex, pattern: '(\\w+) \\1'}
+                  - {id: possessive, kind: regex, pattern: 'a*+b'}
+                  - {id: atomic, kind: regex, pattern: '(?>ab|a)c'}
+                  - {id: fine, kind: regex, pattern: '\\bguaranteed? (results|returns)\\b'}
+                  - {id: intersection, kind: regex, pattern: '[a-z&&[^aeiou]]+'}
+                """);
+        assertThat(problems).extracting(Problem::line, Problem::field).containsExactly(
+                tuple(4, "rules[0].pattern"), tuple(5, "rules[1].pattern"), tuple(6, "rules[2].pattern"),
+                tuple(7, "rules[3].pattern"), tuple(8, "rules[4].pattern"), tuple(10, "rules[6].pattern"));
+        assertThat(problems.get(0).message()).isEqualTo("lookaround is not supported: patterns run in linear time "
+                + "(RE2 syntax); rewrite without (?=…), e.g. match the following words too");
+        assertThat(problems.get(1).message()).startsWith("lookaround is not supported").contains("(?<!…)");
+        assertThat(problems.get(2).message()).startsWith("backreferences (\\1) are not supported");
+        assertThat(problems.get(3).message()).startsWith("possessive quantifiers (*+) are not supported");
+        assertThat(problems.get(4).message()).startsWith("atomic groups (?>…) are not supported");
+        assertThat(problems.get(5).message()).startsWith("character class intersection (&&) is not supported");
+    }
+
+    @Test
+    void javaOnlyClassesAreRefusedByTheEngineItself() {
+        assertThat(problemsOf("pack: p\nversion: 1\nrules:\n  - {id: a, kind: regex, pattern: '\\p{IsLatin}+'}\n"))
+                .singleElement().satisfies(p -> assertThat(p.message())
+                        .isEqualTo("invalid regular expression (RE2 syntax): invalid character class range in `\\p{IsLatin}`"));
     }
 
     @Test
@@ -257,7 +292,7 @@ class RulePackParserTest {
                 "line 8: rules[1].kind: unknown kind \"magic\"; known kinds are phrase, regex, required-phrase, loudness, true-peak, black, freeze, silence, flash",
                 "line 9: rules[2].id: missing; every rule needs an id, e.g. id: language.profanity",
                 "line 11: rules[2].severity: \"extreme\" is not a severity; use info, low, medium, high or critical",
-                "line 10: rules[2].pattern: invalid regular expression: Unclosed character class near index 1");
+                "line 10: rules[2].pattern: invalid regular expression (RE2 syntax): missing closing ] in `[`");
         assertThat(e.getMessage()).startsWith("multi.yaml: line 1: pack");
     }
 
