@@ -142,7 +142,7 @@ class DifficultMediaTest {
         assertThat(measured.black()).containsExactly(new Interval(1000, 3000));
         assertThat(measured.freeze()).containsExactly(new Interval(1000, 3000));
         assertThat(measured.flash()).isNotNull();
-        assertThat(measured.notes()).containsExactly("no audio stream: loudness, true peak and silence were not measured");
+        assertThat(measured.notes()).containsExactly("no audio stream: loudness, true peak, silence and speech were not measured");
         assertThat(outcome.triggers()).extracting(trigger -> trigger.ruleId()).contains("picture.black");
     }
 
