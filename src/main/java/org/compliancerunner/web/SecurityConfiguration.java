@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.compliancerunner.account.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -53,6 +54,7 @@ class SecurityConfiguration {
             throws Exception {
         ProblemWriter problems = new ProblemWriter(json);
         http.csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.addHeaderWriter(new SecurityHeaders()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
@@ -65,6 +67,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/review/**").hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/videos", "/api/videos/upload").hasAnyRole(ADMIN, UPLOADER)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ADMIN, OPERATOR, UPLOADER)
+                        // players ask for the size first; it answers as GET does
+                        .requestMatchers(HttpMethod.HEAD, "/api/videos/*/media").hasAnyRole(ADMIN, OPERATOR, UPLOADER)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resource -> resource
                         .bearerTokenResolver(mediaTokens())
@@ -87,8 +91,21 @@ class SecurityConfiguration {
         DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
         DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
         headerOrQuery.setAllowUriQueryParameter(true);
-        return request -> HttpMethod.GET.matches(request.getMethod()) && MEDIA.matcher(request.getRequestURI()).matches()
-                ? headerOrQuery.resolve(request) : header.resolve(request);
+        return request -> {
+            boolean read = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+            // Spring's resolver reads the query only for GET; HEAD answers as GET does, so it is asked as GET
+            return read && MEDIA.matcher(request.getRequestURI()).matches()
+                    ? headerOrQuery.resolve(asGet(request)) : header.resolve(request);
+        };
+    }
+
+    private static HttpServletRequest asGet(HttpServletRequest request) {
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public String getMethod() {
+                return HttpMethod.GET.name();
+            }
+        };
     }
 
     private static final Pattern MEDIA = Pattern.compile("/api/videos/\\d+/media");
