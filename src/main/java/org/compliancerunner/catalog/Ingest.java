@@ -33,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registers videos as PENDING: files and directories under the media roots (each entry's real path checked, so a link
- * cannot lead out of them), uploads, and http(s) URIs downloaded into $COMPLIANCE_HOME/downloads. Content that FFmpeg does not recognise as media registers nothing; media that turns
- * out unreadable is registered so that the sweep fails it with its reason where operators see it.
+ * cannot lead out of them), uploads, and http(s) URIs downloaded into $COMPLIANCE_HOME/downloads. Content that FFmpeg
+ * does not recognise as media registers nothing; media that turns out unreadable is registered so that the sweep fails
+ * it with its reason where operators see it.
  */
 @Service
 public class Ingest {

@@ -112,9 +112,7 @@ class VideosController {
             throw Problems.of(HttpStatus.FORBIDDEN, "forbidden", "registering a path on the server is for "
                     + "administrators; upload the file or give an http(s) URI");
         }
-        if (!caller.admin() && registration.owner() != null && !registration.owner().equals(caller.username())) {
-            throw Problems.of(HttpStatus.FORBIDDEN, "forbidden", "only administrators register for another owner");
-        }
+        requireOwnOrAdmin(caller, registration.owner());
         String projectName = registration.project() == null ? caller.username() : registration.project();
         String owner = ownerFor(caller, projectName, registration.owner());
         List<IngestResult> results;
@@ -131,11 +129,13 @@ class VideosController {
     ResponseEntity<Registered> upload(@RequestPart("file") MultipartFile file,
                                       @RequestParam(required = false) @Size(min = 3, max = 200) @DisplayText String title,
                                       @RequestParam(required = false) @Pattern(regexp = PROJECT_NAME) String project,
+                                      @RequestParam(required = false) @Size(max = 100) String owner,
                                       Authentication authentication) {
         if (file.isEmpty()) {
             throw Problems.badRequest("file", "file: the upload is empty");
         }
         Caller caller = Caller.of(authentication);
+        requireOwnOrAdmin(caller, owner);
         String shownAs = shownName(file.getOriginalFilename());
         String name = UUID.randomUUID().toString();
         Path part = uploads.resolve(name + ".part");
@@ -151,7 +151,7 @@ class VideosController {
             stored = uploads.resolve(name + container.extension());
             Files.move(part, stored);
             String projectName = project == null ? caller.username() : project;
-            IngestResult result = ingest.ingestUpload(ownerFor(caller, projectName, null), stored, shownAs, projectName,
+            IngestResult result = ingest.ingestUpload(ownerFor(caller, projectName, owner), stored, shownAs, projectName,
                     title != null ? title : titleOf(shownAs));
             // a copy of content already registered is not needed; the registered video keeps its own file
             keep = result.outcome() == IngestResult.Outcome.REGISTERED;
@@ -163,6 +163,12 @@ class VideosController {
             if (!keep && stored != null) {
                 deleteQuietly(stored);
             }
+        }
+    }
+
+    private static void requireOwnOrAdmin(Caller caller, String owner) {
+        if (!caller.admin() && owner != null && !owner.equals(caller.username())) {
+            throw Problems.of(HttpStatus.FORBIDDEN, "forbidden", "only administrators register for another owner");
         }
     }
 
