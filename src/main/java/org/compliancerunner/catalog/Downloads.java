@@ -32,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Fetches http(s) media into $COMPLIANCE_HOME/media/downloads with a size and a time limit. A download is written to
+ * Fetches http(s) media into $COMPLIANCE_HOME/downloads, outside the media roots, with a size and a time limit. A download is written to
  * a temporary file and moved into place only when complete, so a failed one leaves nothing behind.
  */
 @Component
@@ -53,7 +53,7 @@ class Downloads implements DisposableBean {
 
     Downloads(ComplianceProperties compliance, MediaProperties media, PublicAddresses.Lookup lookup,
               Duration connectTimeout) {
-        this.directory = compliance.mediaHome().resolve("downloads");
+        this.directory = compliance.downloads();
         this.maxBytes = media.maxDownloadSize().toBytes();
         this.timeout = media.downloadTimeout();
         // an operator on this machine may fetch from any address it can reach
@@ -114,7 +114,8 @@ class Downloads implements DisposableBean {
             if (!answer.fitted()) {
                 throw tooLarge(uri);
             }
-            Path target = directory.resolve(Ingest.sha256(temporary) + extensionOf(uri));
+            // named by content alone: the extension the address suggests is the sender's word, not the file's type
+            Path target = directory.resolve(Ingest.sha256(temporary));
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (PublicAddresses.RefusedAddressException e) {
@@ -189,13 +190,6 @@ class Downloads implements DisposableBean {
     private IngestRefusedException tooLarge(URI uri) {
         return new IngestRefusedException(uri + ": larger than the download limit of " + maxBytes
                 + " bytes (compliance.media.max-download-size)");
-    }
-
-    private static String extensionOf(URI uri) {
-        String path = uri.getPath() == null ? "" : uri.getPath();
-        String last = path.substring(path.lastIndexOf('/') + 1);
-        int dot = last.lastIndexOf('.');
-        return dot > 0 && last.length() - dot <= 6 ? last.substring(dot) : "";
     }
 
     /** Deletes .part files older than the download timeout: no live download still writes them (kill -9 left them). */

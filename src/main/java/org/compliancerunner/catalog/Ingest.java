@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -19,9 +20,11 @@ import java.util.stream.Stream;
 import org.compliancerunner.billing.MinutesLedger;
 import org.compliancerunner.billing.QuotaExceededException;
 import org.compliancerunner.config.ComplianceProperties;
+import org.compliancerunner.media.Container;
 import org.compliancerunner.media.MediaException;
 import org.compliancerunner.media.MediaInfo;
 import org.compliancerunner.media.MediaProbe;
+import org.compliancerunner.web.DisplayText;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,9 +32,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Registers videos as PENDING: files and directories under the media roots, and http(s) URIs downloaded into
- * $COMPLIANCE_HOME/media. Content that FFmpeg does not recognise as media registers nothing; media that turns
- * out unreadable is registered so that the sweep fails it with its reason where operators see it.
+ * Registers videos as PENDING: files and directories under the media roots (each entry's real path checked, so a link
+ * cannot lead out of them), uploads, and http(s) URIs downloaded into $COMPLIANCE_HOME/downloads. Content that FFmpeg
+ * does not recognise as media registers nothing; media that turns out unreadable is registered so that the sweep fails
+ * it with its reason where operators see it.
  */
 @Service
 public class Ingest {
@@ -65,15 +69,14 @@ public class Ingest {
     public List<IngestResult> ingest(List<String> inputs, String project, String title) {
         String projectName = project == null || project.isBlank() ? Projects.DEFAULT : project;
         List<Candidate> candidates = new ArrayList<>();
-        List<IngestResult> refused = new ArrayList<>();
+        List<IngestResult> results = new ArrayList<>();
         for (String input : inputs) {
             try {
-                candidates.addAll(expand(input, false));
+                candidates.addAll(expand(input, false, results));
             } catch (IngestRefusedException e) {
-                refused.add(IngestResult.refused(input, e.getMessage()));
+                results.add(IngestResult.refused(input, e.getMessage()));
             }
         }
-        List<IngestResult> results = new ArrayList<>(refused);
         if (candidates.isEmpty()) {
             return results;
         }
@@ -90,9 +93,11 @@ public class Ingest {
     }
 
     /**
-     * Registers one input on behalf of a remote caller: http(s) URIs must not lead to loopback, link-local or private
-     * addresses (unless allowed by compliance.media.allow-private-addresses), the project must be the owner's or new,
-     * and a quota refusal is thrown rather than reported, so the caller can answer with its figures.
+     * Registers one input on behalf of a remote caller into {@code videoOwner}'s project of that name (created when
+     * new; names are per owner): http(s) URIs must not lead to loopback, link-local or private addresses (unless
+     * allowed by compliance.media.allow-private-addresses); a path, which only administrators may give, never reaches
+     * a file another owner's video already uses. A quota refusal is thrown rather than reported, so the caller can
+     * answer with its figures.
      *
      * @throws IngestRefusedException naming the input and why, when nothing could be registered from it
      * @throws QuotaExceededException  when the owner's minutes quota has no room; nothing was registered
@@ -100,13 +105,21 @@ public class Ingest {
     public List<IngestResult> ingestFor(String videoOwner, String input, String project, String title)
             throws IngestRefusedException {
         String projectName = project == null || project.isBlank() ? Projects.DEFAULT : project;
-        Optional<String> projectOwner = projects.ownerOf(projectName);
-        if (projectOwner.isPresent() && !projectOwner.get().equals(videoOwner)) {
-            throw new IngestRefusedException("project '" + projectName + "' belongs to another owner; choose another project name");
-        }
-        List<Candidate> candidates = expand(input, true);
-        long projectId = projects.idFor(projectName, videoOwner);
         List<IngestResult> results = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        for (Candidate candidate : expand(input, true, results)) {
+            if (candidate.local() && usedByAnotherOwner(candidate.file(), videoOwner)) {
+                IngestRefusedException refusal = MediaRoots.notAllowed(candidate.input());
+                results.add(candidate.named() ? IngestResult.refused(candidate.input(), refusal.getMessage())
+                        : IngestResult.skipped(candidate.input(), refusal.getMessage()));
+            } else {
+                candidates.add(candidate);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return results;
+        }
+        long projectId = projects.idFor(projectName, videoOwner);
         for (Candidate candidate : candidates) {
             String videoTitle = title != null && candidates.size() == 1 ? title : candidate.defaultTitle();
             results.add(register(projectId, candidate, videoTitle, videoOwner));
@@ -114,7 +127,23 @@ public class Ingest {
         return results;
     }
 
-    private List<Candidate> expand(String input, boolean remoteCaller) throws IngestRefusedException {
+    /**
+     * Registers a file the API stored from an upload, outside the media roots, under the name the client gave it,
+     * which is what the video's source and the result say: the server's path is nobody's business.
+     *
+     * @throws QuotaExceededException when the owner's minutes quota has no room; nothing was registered
+     */
+    public IngestResult ingestUpload(String videoOwner, Path stored, String clientName, String project, String title) {
+        String projectName = project == null || project.isBlank() ? Projects.DEFAULT : project;
+        long projectId = projects.idFor(projectName, videoOwner);
+        String shownAs = clientName == null || clientName.isBlank() ? "upload" : clientName;
+        String videoTitle = title != null ? title : titleOf(stored);
+        return register(projectId, new Candidate(shownAs, stored, videoTitle, true, false), videoTitle, videoOwner);
+    }
+
+    /** Candidates from one input; directory entries that are not allowed are reported to {@code skipped}. */
+    private List<Candidate> expand(String input, boolean remoteCaller, List<IngestResult> skipped)
+            throws IngestRefusedException {
         String lower = input.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             URI uri;
@@ -124,25 +153,56 @@ public class Ingest {
                 throw new IngestRefusedException(input + ": not a valid URI (" + e.getMessage() + ")");
             }
             Path fetched = remoteCaller ? downloads.fetchPublic(uri) : downloads.fetch(uri);
-            return List.of(new Candidate(input, fetched, titleOf(uri), true));
+            return List.of(new Candidate(input, typed(fetched, input), titleOf(uri), true, false));
         }
         if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
             throw new IngestRefusedException(input + ": only files, directories and http(s) URIs can be ingested");
         }
         Path path = roots.require(input);
         if (!Files.isDirectory(path)) {
-            return List.of(new Candidate(path.toString(), path, titleOf(path), true));
+            return List.of(new Candidate(path.toString(), path, titleOf(path), true, true));
         }
+        List<Path> entries;
         try (Stream<Path> files = Files.walk(path)) {
-            return files.filter(Files::isRegularFile)
+            // links too: each is resolved below, and one that leads out of the roots is reported, not followed
+            entries = files.filter(file -> Files.isRegularFile(file) || Files.isSymbolicLink(file))
                     .filter(file -> !file.getFileName().toString().startsWith("."))
                     .filter(file -> !SIDECARS.contains(extension(file)))
                     .sorted()
-                    .map(file -> new Candidate(file.toString(), file, titleOf(file), false))
                     .toList();
         } catch (IOException | UncheckedIOException e) {
-            throw new IngestRefusedException(input + ": cannot list the directory (" + e.getMessage() + ")");
+            throw new IngestRefusedException(input + ": cannot list the directory");
         }
+        List<Candidate> candidates = new ArrayList<>();
+        for (Path entry : entries) {
+            Optional<Path> real = roots.allowed(entry);
+            if (real.isEmpty()) {
+                skipped.add(IngestResult.skipped(entry.toString(), MediaRoots.notAllowed(entry.toString()).getMessage()));
+            } else if (Files.isRegularFile(real.get())) {
+                // a link to a directory is not followed; name it to register what it holds
+                candidates.add(new Candidate(entry.toString(), real.get(), titleOf(entry), false, true));
+            }
+        }
+        return candidates;
+    }
+
+    /** The download renamed with the extension of the container its content is; as it was when it is not media. */
+    private Path typed(Path fetched, String input) throws IngestRefusedException {
+        Optional<Container> container = probe.container(fetched);
+        if (container.isEmpty()) {
+            return fetched;
+        }
+        Path named = fetched.resolveSibling(fetched.getFileName() + container.get().extension());
+        try {
+            return Files.move(fetched, named, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IngestRefusedException(input + ": the download could not be stored");
+        }
+    }
+
+    private boolean usedByAnotherOwner(Path file, String videoOwner) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM videos WHERE media_path = :path AND owner <> :owner)")
+                .param("path", file.toString()).param("owner", videoOwner).query(Boolean.class).single();
     }
 
     private IngestResult register(long projectId, Candidate candidate, String title, String videoOwner) {
@@ -158,7 +218,7 @@ public class Ingest {
             sha256 = sha256(file);
             size = Files.size(file);
         } catch (IOException e) {
-            return IngestResult.refused(candidate.input(), candidate.input() + ": cannot be read (" + e.getMessage() + ")");
+            return IngestResult.refused(candidate.input(), candidate.input() + ": cannot be read");
         }
         Long durationMs = null;
         String streams;
@@ -238,10 +298,11 @@ public class Ingest {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
+    // a title made from a name drops the invisible characters a typed title is refused for
     private static String titleOf(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return DisplayText.Characters.strip(dot > 0 ? name.substring(0, dot) : name);
     }
 
     private static String titleOf(URI uri) {
@@ -250,7 +311,10 @@ public class Ingest {
         return last.isBlank() ? uri.getHost() : titleOf(Path.of(last));
     }
 
-    /** @param named given by the user rather than found in a directory, so not being media is an error */
-    private record Candidate(String input, Path file, String defaultTitle, boolean named) {
+    /**
+     * @param named given by the user rather than found in a directory, so not being media is an error
+     * @param local a path given or found under the media roots, not a download or an upload
+     */
+    private record Candidate(String input, Path file, String defaultTitle, boolean named, boolean local) {
     }
 }

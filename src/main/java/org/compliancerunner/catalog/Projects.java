@@ -18,16 +18,17 @@ public class Projects {
         this.jdbc = jdbc;
     }
 
-    /** The id of the named project, created for {@code owner} if it does not exist yet. */
+    /** The id of {@code owner}'s project of that name, created if it does not exist yet. Names are per owner. */
     public long idFor(String name, String owner) {
-        jdbc.sql("INSERT INTO projects (name, owner) VALUES (:name, :owner) ON CONFLICT (name) DO NOTHING")
+        jdbc.sql("INSERT INTO projects (name, owner) VALUES (:name, :owner) ON CONFLICT (owner, name) DO NOTHING")
                 .param("name", name).param("owner", owner).update();
-        return find(name).orElseThrow();
+        return find(name, owner).orElseThrow();
     }
 
-    /** Who owns the named project, if it exists. */
-    public Optional<String> ownerOf(String name) {
-        return jdbc.sql("SELECT owner FROM projects WHERE name = :name").param("name", name).query(String.class).optional();
+    /** The owners who have a project of that name, in name order; several owners may use one name. */
+    public List<String> ownersOf(String name) {
+        return jdbc.sql("SELECT owner FROM projects WHERE name = :name ORDER BY owner").param("name", name)
+                .query(String.class).list();
     }
 
     /**
@@ -51,7 +52,8 @@ public class Projects {
                 .query(ProjectSummary.class).list();
     }
 
-    public Optional<Long> find(String name) {
-        return jdbc.sql("SELECT id FROM projects WHERE name = :name").param("name", name).query(Long.class).optional();
+    public Optional<Long> find(String name, String owner) {
+        return jdbc.sql("SELECT id FROM projects WHERE name = :name AND owner = :owner")
+                .param("name", name).param("owner", owner).query(Long.class).optional();
     }
 }

@@ -19,6 +19,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.compliancerunner.config.ComplianceProperties;
+import org.compliancerunner.media.Container;
+import org.compliancerunner.media.MediaProbe;
 import org.compliancerunner.media.MeasurementStore;
 import org.compliancerunner.media.Measurements;
 import org.compliancerunner.policy.StoredTrigger;
@@ -26,6 +28,7 @@ import org.compliancerunner.policy.TriggerStore;
 import org.compliancerunner.speech.TranscriptSegment;
 import org.compliancerunner.speech.TranscriptStore;
 import org.compliancerunner.web.Caller;
+import org.compliancerunner.web.DisplayText;
 import org.compliancerunner.web.Problems;
 import org.compliancerunner.web.Progress;
 import org.compliancerunner.web.ProgressStreams;
@@ -55,33 +58,38 @@ class VideosController {
     private final Ingest ingest;
     private final Videos videos;
     private final Projects projects;
+    private final MediaProbe probe;
     private final MeasurementStore measurements;
     private final TriggerStore triggers;
     private final TranscriptStore transcripts;
     private final ProgressStreams streams;
     private final Path uploads;
 
-    VideosController(Ingest ingest, Videos videos, Projects projects, MeasurementStore measurements,
+    VideosController(Ingest ingest, Videos videos, Projects projects, MediaProbe probe, MeasurementStore measurements,
                      TriggerStore triggers, TranscriptStore transcripts, ProgressStreams streams,
                      ComplianceProperties compliance) {
         this.ingest = ingest;
         this.videos = videos;
         this.projects = projects;
+        this.probe = probe;
         this.measurements = measurements;
         this.triggers = triggers;
         this.transcripts = transcripts;
         this.streams = streams;
-        // under $COMPLIANCE_HOME/media, which the default media roots allow
-        this.uploads = compliance.mediaHome().resolve("uploads");
+        // outside the media roots, so a path registration never reaches another owner's upload
+        this.uploads = compliance.uploads();
     }
 
     /**
-     * @param source  an http(s) URI to download, or a path on the server under compliance.media.roots
+     * @param source  an http(s) URI to download, or (administrators only) a path on the server under
+     *                compliance.media.roots
      * @param project the project to register into; the caller's own project (named after them) when absent
+     * @param owner   administrators only: whose project it is, when several owners use the name
      */
     record Registration(@NotBlank @Size(max = 4096) String source,
-                        @Size(min = 3, max = 200) String title,
-                        @Pattern(regexp = PROJECT_NAME) String project) {
+                        @Size(min = 3, max = 200) @DisplayText String title,
+                        @Pattern(regexp = PROJECT_NAME) String project,
+                        @Size(max = 100) String owner) {
     }
 
     record Registered(List<IngestResult> videos) {
@@ -94,63 +102,97 @@ class VideosController {
                   List<TranscriptSegment> transcript) {
     }
 
-    @Operation(summary = "Register videos from an http(s) URI or a server path (a directory registers every media file in it)")
+    @Operation(summary = "Register videos from an http(s) URI, or (administrators) a server path: a directory registers every media file in it")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Registered> register(@Valid @RequestBody Registration registration, Authentication authentication) {
-        return registered(Caller.of(authentication), registration.source(), registration.project(), registration.title(),
-                null);
+        Caller caller = Caller.of(authentication);
+        String source = registration.source();
+        if (!caller.admin() && !isUri(source)) {
+            // a path reads the server's disk, which holds every owner's files
+            throw Problems.of(HttpStatus.FORBIDDEN, "forbidden", "registering a path on the server is for "
+                    + "administrators; upload the file or give an http(s) URI");
+        }
+        requireOwnOrAdmin(caller, registration.owner());
+        String projectName = registration.project() == null ? caller.username() : registration.project();
+        String owner = ownerFor(caller, projectName, registration.owner());
+        List<IngestResult> results;
+        try {
+            results = ingest.ingestFor(owner, source, projectName, registration.title());
+        } catch (IngestRefusedException e) {
+            throw Problems.badRequest("source", e.getMessage());
+        }
+        return answer(results);
     }
 
     @Operation(summary = "Upload one video (multipart field 'file'); it is streamed to disk, not held in memory")
     @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Registered> upload(@RequestPart("file") MultipartFile file,
-                                      @RequestParam(required = false) @Size(min = 3, max = 200) String title,
+                                      @RequestParam(required = false) @Size(min = 3, max = 200) @DisplayText String title,
                                       @RequestParam(required = false) @Pattern(regexp = PROJECT_NAME) String project,
+                                      @RequestParam(required = false) @Size(max = 100) String owner,
                                       Authentication authentication) {
         if (file.isEmpty()) {
             throw Problems.badRequest("file", "file: the upload is empty");
         }
-        Path stored = uploads.resolve(UUID.randomUUID() + extensionOf(file.getOriginalFilename()));
-        Path part = stored.resolveSibling(stored.getFileName() + ".part");
+        Caller caller = Caller.of(authentication);
+        requireOwnOrAdmin(caller, owner);
+        String shownAs = shownName(file.getOriginalFilename());
+        String name = UUID.randomUUID().toString();
+        Path part = uploads.resolve(name + ".part");
+        Path stored = null;
         boolean keep = false;
         try {
             Files.createDirectories(uploads);
             file.transferTo(part);
+            Container container = probe.container(part).orElseThrow(() -> Problems.of(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media",
+                    shownAs + ": not a media file (FFmpeg does not recognise its contents); nothing registered"));
+            // the name the file is kept under says what its content is, whatever the client called it
+            stored = uploads.resolve(name + container.extension());
             Files.move(part, stored);
-            String defaultTitle = title != null ? title : titleOf(file.getOriginalFilename());
-            ResponseEntity<Registered> response = registered(Caller.of(authentication), stored.toString(), project,
-                    defaultTitle, file.getOriginalFilename());
+            String projectName = project == null ? caller.username() : project;
+            IngestResult result = ingest.ingestUpload(ownerFor(caller, projectName, owner), stored, shownAs, projectName,
+                    title != null ? title : titleOf(shownAs));
             // a copy of content already registered is not needed; the registered video keeps its own file
-            keep = response.getBody().videos().stream().anyMatch(r -> r.outcome() == IngestResult.Outcome.REGISTERED);
-            return response;
+            keep = result.outcome() == IngestResult.Outcome.REGISTERED;
+            return answer(List.of(result));
         } catch (IOException e) {
-            throw new UncheckedIOException("the upload could not be stored under " + uploads + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("the upload could not be stored: " + e.getMessage(), e);
         } finally {
             deleteQuietly(part);
-            if (!keep) {
+            if (!keep && stored != null) {
                 deleteQuietly(stored);
             }
         }
     }
 
-    private ResponseEntity<Registered> registered(Caller caller, String source, String project, String title,
-                                                  String shownAs) {
-        // project names are global: without one, a caller's videos go to the project named after them
-        String projectName = project == null ? caller.username() : project;
+    private static void requireOwnOrAdmin(Caller caller, String owner) {
+        if (!caller.admin() && owner != null && !owner.equals(caller.username())) {
+            throw Problems.of(HttpStatus.FORBIDDEN, "forbidden", "only administrators register for another owner");
+        }
+    }
+
+    /**
+     * Whose project a video goes to: the caller's own, or for an administrator the one named, else the only owner
+     * with a project of that name, else the administrator's own.
+     */
+    private String ownerFor(Caller caller, String projectName, String named) {
+        if (!caller.admin()) {
+            return caller.username();
+        }
+        if (named != null) {
+            return named;
+        }
+        List<String> owners = projects.ownersOf(projectName);
+        if (owners.size() > 1) {
+            throw Problems.badRequest("owner", "several owners have a project named '" + projectName
+                    + "'; say whose with owner");
+        }
         // an administrator registering into someone's project registers for that owner, whose quota it uses
-        String owner = caller.admin() ? projects.ownerOf(projectName).orElse(caller.username()) : caller.username();
-        List<IngestResult> results;
-        try {
-            results = ingest.ingestFor(owner, source, projectName, title);
-        } catch (IngestRefusedException e) {
-            String field = e.getMessage().startsWith("project '") ? "project" : shownAs == null ? "source" : "file";
-            throw Problems.badRequest(field, e.getMessage());
-        }
-        if (shownAs != null) {
-            // the client knows its file by its own name, not by where the server put it
-            results = results.stream().map(r -> new IngestResult(shownAs, r.id(), r.title(), r.status(), r.durationMs(),
-                    r.outcome(), r.message() == null ? null : r.message().replace(source, shownAs))).toList();
-        }
+        return owners.isEmpty() ? caller.username() : owners.get(0);
+    }
+
+    private ResponseEntity<Registered> answer(List<IngestResult> results) {
         if (!results.isEmpty() && results.stream().allMatch(IngestResult::refused)) {
             boolean notMedia = results.stream().allMatch(r -> r.message() != null && r.message().contains("not a media file"));
             throw Problems.of(notMedia ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.BAD_REQUEST,
@@ -164,6 +206,11 @@ class VideosController {
         return ResponseEntity.created(URI.create("/api/videos/" + registered.get(0).id())).body(new Registered(results));
     }
 
+    private static boolean isUri(String source) {
+        // any scheme: ingest refuses those it does not fetch, with a 400 that says so
+        return source.toLowerCase(Locale.ROOT).matches("^[a-z][a-z0-9+.-]*://.*");
+    }
+
     @Operation(summary = "Videos, newest first, one page at a time: pass the previous page's nextCursor as cursor")
     @GetMapping
     Page list(@RequestParam(required = false) VideoStatus status,
@@ -171,16 +218,18 @@ class VideosController {
               @RequestParam(required = false) @Positive Long cursor,
               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
               Authentication authentication) {
-        List<Video> page = videos.page(Caller.of(authentication).ownerScope(), status, project, cursor, limit);
+        Caller caller = Caller.of(authentication);
+        List<Video> page = videos.page(caller.ownerScope(), status, project, cursor, limit);
         Long next = page.size() < limit ? null : page.get(page.size() - 1).id();
-        return new Page(page, next);
+        return new Page(caller.admin() ? page : page.stream().map(Video::withoutServerPaths).toList(), next);
     }
 
     @Operation(summary = "One video with its measurements, current findings and transcript")
     @GetMapping("/{id}")
     Detail detail(@PathVariable long id, Authentication authentication) {
         Video video = require(id, authentication);
-        return new Detail(video, measurements.find(id).orElse(null), triggers.list(id, 10_000), transcripts.find(id));
+        Video shown = Caller.of(authentication).admin() ? video : video.withoutServerPaths();
+        return new Detail(shown, measurements.find(id).orElse(null), triggers.list(id, 10_000), transcripts.find(id));
     }
 
     @Operation(summary = "The video's status as Server-Sent Events until it is DONE or FAILED")
@@ -204,23 +253,16 @@ class VideosController {
                 .orElseThrow(() -> Problems.notFound("video " + id));
     }
 
-    private static String extensionOf(String filename) {
-        if (filename == null) {
-            return "";
-        }
-        int dot = filename.lastIndexOf('.');
-        String extension = dot < 0 ? "" : filename.substring(dot).toLowerCase(Locale.ROOT);
-        // the client's name is not trusted into a path: letters and digits only
-        return extension.matches("\\.[a-z0-9]{1,8}") ? extension : "";
+    /** The client's name for its file, without any directories, for results and messages. */
+    private static String shownName(String filename) {
+        String name = filename == null ? "" : filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
+        return name.isBlank() ? "upload" : name;
     }
 
-    private static String titleOf(String filename) {
-        if (filename == null || filename.isBlank()) {
-            return null;
-        }
-        String name = Path.of(filename.replace('\\', '/')).getFileName().toString();
+    private static String titleOf(String name) {
         int dot = name.lastIndexOf('.');
-        String title = dot > 0 ? name.substring(0, dot) : name;
+        // a title made from a name drops the invisible characters a typed title is refused for
+        String title = DisplayText.Characters.strip(dot > 0 ? name.substring(0, dot) : name).strip();
         return title.length() < 3 ? null : title.substring(0, Math.min(200, title.length()));
     }
 

@@ -24,4 +24,14 @@ public record ComplianceProperties(Path home, String owner) {
     public Path mediaHome() {
         return home.resolve("media");
     }
+
+    /** Uploaded files, kept outside every media root so that no path registration can reach another owner's upload. */
+    public Path uploads() {
+        return home.resolve("uploads");
+    }
+
+    /** Files fetched from http(s) URIs, outside the media roots for the same reason. */
+    public Path downloads() {
+        return home.resolve("downloads");
+    }
 }

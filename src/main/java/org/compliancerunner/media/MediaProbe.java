@@ -3,6 +3,8 @@ package org.compliancerunner.media;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 
 /** Tells media from non-media, and reads what streams a media file has, without decoding it. */
@@ -20,6 +22,23 @@ public class MediaProbe {
         try {
             String demuxer = FormatSniffer.recognise(FormatSniffer.head(file));
             return demuxer != null && FormatSniffer.isAudioOrVideo(demuxer) ? demuxer : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The container recognised from the file's first bytes, as {@link #sniff} does, with the content type to serve it
+     * with and the extension to store it under; empty when it is not audio or video.
+     *
+     * @throws UncheckedIOException when the file cannot be read at all
+     */
+    public Optional<Container> container(Path file) {
+        try {
+            byte[] head = FormatSniffer.head(file);
+            String demuxer = FormatSniffer.recognise(head);
+            return demuxer != null && FormatSniffer.isAudioOrVideo(demuxer)
+                    ? Optional.of(Container.of(demuxer, head)) : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

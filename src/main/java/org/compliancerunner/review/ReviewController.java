@@ -69,13 +69,13 @@ class ReviewController {
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
-    @Operation(summary = "Confirm, reject or escalate an item; only the operator holding its claim may, while it lasts")
+    @Operation(summary = "Confirm, reject or escalate an item; only the operator holding its claim may, while it lasts (409 otherwise)")
     @PostMapping("/items/{id}/decision")
     DecisionOutcome decide(@PathVariable long id, @Valid @RequestBody DecisionRequest request,
                            Authentication authentication) {
         Caller caller = Caller.of(authentication);
         require(id, caller);
-        return queue.decide(id, caller.username(), request.decision(), request.comment());
+        return queue.decideAsClaimHolder(id, caller.username(), request.decision(), request.comment());
     }
 
     @Operation(summary = "Items in id order, one page at a time: pass the previous page's nextCursor as cursor")
@@ -111,6 +111,11 @@ class ReviewController {
     @ExceptionHandler(ItemHeldException.class)
     ErrorResponseException held(ItemHeldException e) {
         return Problems.of(HttpStatus.CONFLICT, "review-item-held", e.getMessage());
+    }
+
+    @ExceptionHandler(ItemNotClaimedException.class)
+    ErrorResponseException notClaimed(ItemNotClaimedException e) {
+        return Problems.of(HttpStatus.CONFLICT, "review-item-not-claimed", e.getMessage());
     }
 
     @ExceptionHandler(ItemDecidedException.class)

@@ -68,7 +68,8 @@ class ReviewItems {
     Optional<ReviewItem> claim(String operator, ReviewFilter filter, Duration lease) {
         StringBuilder conditions = new StringBuilder();
         if (filter.project() != null) {
-            conditions.append(" AND c.project_id = (SELECT id FROM projects WHERE name = :project)");
+            // names are per owner: for an administrator one name may be several owners' projects
+            conditions.append(" AND c.project_id IN (SELECT id FROM projects WHERE name = :project)");
         }
         if (filter.ruleId() != null) {
             conditions.append(" AND c.rule_id = :rule");

@@ -72,6 +72,22 @@ public class ReviewQueue {
      * @throws ItemDecidedException  the item is already decided, or its finding is gone
      */
     public DecisionOutcome decide(long itemId, String operator, Decision decision, String comment) {
+        return decide(itemId, operator, decision, comment, false);
+    }
+
+    /**
+     * Records the decision of the operator holding the item's running claim, and of nobody else: what the API's
+     * callers, who are authenticated as themselves, may do. The command line's operator on this machine may also
+     * decide an unclaimed item ({@link #decide}).
+     *
+     * @throws ItemNotClaimedException the operator holds no running claim on the item
+     */
+    public DecisionOutcome decideAsClaimHolder(long itemId, String operator, Decision decision, String comment) {
+        return decide(itemId, operator, decision, comment, true);
+    }
+
+    private DecisionOutcome decide(long itemId, String operator, Decision decision, String comment,
+                                   boolean claimRequired) {
         String actor = requireOperator(operator);
         return transaction.execute(status -> {
             ReviewItems.Locked locked = items.lock(itemId).orElseThrow(() -> new UnknownItemException(itemId));
@@ -79,6 +95,9 @@ public class ReviewQueue {
             refuseIfClosed(item, decision);
             if (locked.leaseHolder() != null && !locked.leaseHolder().equals(actor)) {
                 throw new ItemHeldException(itemId, locked.leaseHolder(), item.leaseUntil());
+            }
+            if (claimRequired && locked.leaseHolder() == null) {
+                throw new ItemNotClaimedException(itemId);
             }
             ReviewItem decided = items.decide(item, actor, decision, comment);
             // taken last, so decisions on one video wait for each other only for the verdict

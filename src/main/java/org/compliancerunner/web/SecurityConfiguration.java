@@ -3,6 +3,7 @@ package org.compliancerunner.web;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.compliancerunner.account.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -52,6 +53,7 @@ class SecurityConfiguration {
             throws Exception {
         ProblemWriter problems = new ProblemWriter(json);
         http.csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.addHeaderWriter(new SecurityHeaders()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
@@ -64,6 +66,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/review/**").hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/videos", "/api/videos/upload").hasAnyRole(ADMIN, UPLOADER)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ADMIN, OPERATOR, UPLOADER)
+                        // players ask for the size first; it answers as GET does
+                        .requestMatchers(HttpMethod.HEAD, "/api/videos/*/media").hasAnyRole(ADMIN, OPERATOR, UPLOADER)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resource -> resource
                         .bearerTokenResolver(mediaTokens())
@@ -98,10 +102,24 @@ class SecurityConfiguration {
         DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
         DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
         headerOrQuery.setAllowUriQueryParameter(true);
-        return request -> MEDIA.matches(request) ? headerOrQuery.resolve(request) : header.resolve(request);
+        return request -> {
+            boolean read = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+            // Spring's resolver reads the query only for GET; HEAD answers as GET does, so it is asked as GET
+            return read && MEDIA.matches(request)
+                    ? headerOrQuery.resolve(asGet(request)) : header.resolve(request);
+        };
     }
 
-    private static final RequestMatcher MEDIA = PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/api/videos/{id}/media");
+    private static HttpServletRequest asGet(HttpServletRequest request) {
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public String getMethod() {
+                return HttpMethod.GET.name();
+            }
+        };
+    }
+
+    private static final RequestMatcher MEDIA = PathPatternRequestMatcher.pathPattern("/api/videos/{id}/media");
 
     /** Roles come from one claim of the token, e.g. {"roles": ["ADMIN"]}, as Spring's ROLE_ authorities. */
     static JwtAuthenticationConverter authorities(ApiProperties properties) {

@@ -50,7 +50,7 @@ public final class LedgerDatabase {
     public long video(String owner, String title, Long durationMs) {
         long project = jdbc.sql("""
                         INSERT INTO projects (name, owner) VALUES (:name, :owner)
-                        ON CONFLICT (name) DO UPDATE SET owner = EXCLUDED.owner RETURNING id""")
+                        ON CONFLICT (owner, name) DO UPDATE SET name = EXCLUDED.name RETURNING id""")
                 .param("name", "p-" + owner).param("owner", owner).query(Long.class).single();
         return jdbc.sql("""
                         INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, duration_ms, owner)

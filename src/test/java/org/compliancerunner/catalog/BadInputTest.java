@@ -31,7 +31,7 @@ class BadInputTest extends IntegrationTest {
         CliDriver.Result result = cli.run("ingest", "/etc/hostname", "--project", "bad-outside");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).contains("/etc/hostname", "outside the allowed media roots", "compliance.media.roots");
+        assertThat(result.err()).contains("/etc/hostname", "not allowed or not found", "compliance.media.roots");
         assertThat(videosIn("bad-outside")).isZero();
     }
 
@@ -46,9 +46,10 @@ class BadInputTest extends IntegrationTest {
         CliDriver.Result symlink = cli.run("ingest", link.toString(), "--project", "bad-escape");
 
         assertThat(dotDot.exitCode()).isEqualTo(1);
-        assertThat(dotDot.err()).contains("outside the allowed media roots");
+        assertThat(dotDot.err()).contains("not allowed or not found");
         assertThat(symlink.exitCode()).isEqualTo(1);
-        assertThat(symlink.err()).contains(link.toString(), "resolves to /etc/hostname", "compliance.media.roots");
+        // where the link leads is not said: the message would tell what exists outside the roots
+        assertThat(symlink.err()).contains(link.toString(), "not allowed or not found").doesNotContain("/etc/hostname");
         assertThat(videosIn("bad-escape")).isZero();
     }
 

@@ -94,8 +94,8 @@ class DownloadsTest {
     void aCompleteDownloadIsStoredUnderItsContentHash() throws Exception {
         Path file = downloads(DataSize.ofMegabytes(1)).fetch(uri("/clip.mp4"));
 
-        assertThat(file.getParent()).isEqualTo(home.resolve("media/downloads"));
-        assertThat(file.getFileName().toString()).isEqualTo(Ingest.sha256(file) + ".mp4");
+        assertThat(file.getParent()).isEqualTo(home.resolve("downloads"));
+        assertThat(file.getFileName().toString()).isEqualTo(Ingest.sha256(file));
         assertThat(Files.readAllBytes(file)).isEqualTo(BODY);
         assertThat(leftovers()).containsExactly(file);
     }
@@ -209,7 +209,7 @@ class DownloadsTest {
     }
 
     private List<Path> leftovers() {
-        Path directory = home.resolve("media/downloads");
+        Path directory = home.resolve("downloads");
         if (!Files.isDirectory(directory)) {
             return List.of();
         }

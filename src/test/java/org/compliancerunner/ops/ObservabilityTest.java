@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import org.compliancerunner.account.Accounts;
+import org.compliancerunner.account.Role;
 import org.compliancerunner.cli.CliDriver;
 import org.compliancerunner.media.SampleMedia;
 import org.compliancerunner.media.SampleMedia.Cue;
@@ -21,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +45,9 @@ class ObservabilityTest extends IntegrationTest {
 
     @LocalManagementPort
     int managementPort;
+
+    @LocalServerPort
+    int serverPort;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -90,7 +96,9 @@ class ObservabilityTest extends IntegrationTest {
                 .containsPattern("spring_batch_job_seconds_count\\{[^}]*spring_batch_job_name=\"sweep\"")
                 .containsPattern("spring_batch_job_seconds_count\\{[^}]*spring_batch_job_status=\"COMPLETED\"");
 
-        JsonNode readiness = JSON.readTree(get("/actuator/health/readiness"));
+        // what health checks is for administrators; everyone else sees the status alone
+        assertThat(JSON.readTree(get("/actuator/health/readiness", null)).has("components")).isFalse();
+        JsonNode readiness = JSON.readTree(get("/actuator/health/readiness", adminToken()));
         assertThat(readiness.get("status").asString()).isEqualTo("UP");
         assertThat(readiness.get("components").propertyNames()).contains("db", "diskSpace", "speech", "readinessState")
                 .doesNotContain("rabbit");
@@ -108,9 +116,27 @@ class ObservabilityTest extends IntegrationTest {
     }
 
     private String get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + managementPort + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return get(path, null);
+    }
+
+    private String get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response.body();
+    }
+
+    private String adminToken() throws Exception {
+        context.getBean(Accounts.class).save("observer", Role.ADMIN, "observer's password");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + serverPort + "/api/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"observer\",\"password\":\"observer's password\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("access_token").asString();
     }
 }

@@ -60,7 +60,7 @@ public final class ApiBenchmark {
             jdbc.sql("""
                     INSERT INTO projects (name, owner)
                     SELECT 'bench-' || n, 'bench-owner-' || (n % 5) FROM generate_series(0, 19) n
-                    ON CONFLICT (name) DO NOTHING""").update();
+                    ON CONFLICT (owner, name) DO NOTHING""").update();
             jdbc.sql("""
                             INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, duration_ms,
                                                 owner, status, created_at)

@@ -122,11 +122,10 @@ class ApiSecurityTest extends ApiTest {
         assertThat(body(get("/api/videos?project=p-" + alice.name(), alice.token())).get("items")).hasSize(1);
         assertThat(body(get("/api/projects", bob.token())).toString()).doesNotContain("p-" + alice.name());
         assertThat(get("/api/videos/" + id, admin.token()).statusCode()).isEqualTo(200);
-        // bob cannot register into alice's project either
+        // bob cannot register alice's files: a path is for administrators
         HttpResponse<String> intoAlices = post("/api/videos", bob.token(),
                 "{\"source\":\"" + clips + "\",\"project\":\"p-" + alice.name() + "\"}");
-        assertThat(intoAlices.statusCode()).isEqualTo(400);
-        assertThat(body(intoAlices).get("field").asString()).isEqualTo("project");
+        assertThat(intoAlices.statusCode()).isEqualTo(403);
     }
 
     @Test

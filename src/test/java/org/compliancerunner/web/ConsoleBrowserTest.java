@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 
 import org.compliancerunner.account.Role;
 import org.compliancerunner.cli.CliDriver;
@@ -29,6 +31,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -59,6 +64,10 @@ class ConsoleBrowserTest extends ApiTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--autoplay-policy=no-user-gesture-required", "--mute-audio",
                 "--user-data-dir=" + Files.createTempDirectory("console-chromium"));
+        // the browser's console, where Chromium reports what the Content-Security-Policy refused
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -128,11 +137,36 @@ class ConsoleBrowserTest extends ApiTest {
         assertThat(text(By.id("status"))).contains("confirmed");
         screenshot("04-queue-after");
 
+        // the console did all of that under its Content-Security-Policy, which nothing on the page broke
+        assertThat(cspViolations()).isEmpty();
+
         List<String> states = jdbc.sql("SELECT rule_id || ' ' || state FROM review_items WHERE video_id = :video ORDER BY rule_id")
                 .param("video", video).query(String.class).list();
         assertThat(states).containsExactly("test.for-testing CONFIRMED", "test.name OPEN");
         assertThat(jdbc.sql("SELECT comment FROM review_items WHERE rule_id = 'test.for-testing' AND video_id = :video")
                 .param("video", video).query(String.class).single()).isEqualTo("said on air");
+    }
+
+    @Test
+    void aVideoThatIsAlsoAnHtmlPageRunsNoScriptWhenTheBrowserOpensIt() throws Exception {
+        User uploader = user("mallory", Role.UPLOADER);
+        HttpResponse<String> uploaded = upload(uploader.token(), "trailer.html", ApiFileSecurityTest.polyglot("xss"));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        long id = json.readTree(uploaded.body()).get("videos").get(0).get("id").asLong();
+
+        // the attack: a link to the media with the token in it, opened on the API's (and the console's) origin
+        browser.get(uri("/api/videos/" + id + "/media?access_token=" + uploader.token()).toString());
+        wait.until(d -> "complete".equals(script("return document.readyState")));
+        screenshot("07-polyglot");
+
+        // the page's script sets the title and a global when it runs; served as video in a sandbox, it never does
+        assertThat(browser.getTitle()).isNotEqualTo("XSS");
+        assertThat(script("return window.ran === true")).isEqualTo(false);
+        assertThat(script("return document.querySelector('video') !== null")).isEqualTo(true);
+        // and the console it shares an origin with still works under its own strict policy
+        logIn(uploader);
+        assertThat(browser.findElement(By.id("queue-view")).isDisplayed()).isTrue();
+        assertThat(cspViolations()).isEmpty();
     }
 
     @Test
@@ -229,6 +263,12 @@ class ConsoleBrowserTest extends ApiTest {
 
     private List<WebElement> rows(String css) {
         return browser.findElements(By.cssSelector(css));
+    }
+
+    /** What the browser's console said about the Content-Security-Policy since the last call. */
+    private List<String> cspViolations() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
     }
 
     private Object script(String code) {

@@ -46,7 +46,7 @@ class RateLimitTest extends ApiTest {
 
     @Test
     void uploadsHaveTheirOwnSmallerBucket() {
-        User uploader = user("uploads", Role.UPLOADER);
+        User uploader = user("uploads", Role.ADMIN);
 
         assertThat(post("/api/videos", uploader.token(), "{\"source\":\"/nowhere-1.mp4\"}").statusCode()).isEqualTo(400);
         assertThat(post("/api/videos", uploader.token(), "{\"source\":\"/nowhere-2.mp4\"}").statusCode()).isEqualTo(400);
