@@ -102,7 +102,7 @@ class DownloadsTest {
 
     @Test
     void partFilesAbandonedLongerThanTheTimeoutAreRemovedByTheNextDownload() throws Exception {
-        Path directory = Files.createDirectories(home.resolve("media/downloads"));
+        Path directory = Files.createDirectories(home.resolve("downloads"));
         Path abandoned = Files.writeString(directory.resolve("download-1.part"), "killed half-way");
         Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofMinutes(31))));
         Path writing = Files.writeString(directory.resolve("download-2.part"), "another download still writing");
