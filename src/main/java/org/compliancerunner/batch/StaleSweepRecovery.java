@@ -87,28 +87,55 @@ class StaleSweepRecovery {
         return lease.ageMs() <= this.lease.toMillis();
     }
 
-    /** Why the execution is taken as dead, or empty while its process is alive. */
+    /**
+     * Why the execution is taken as dead, or empty while its process is alive. A heartbeat older than the lease is
+     * dead. A process that looks gone from this host must have missed its heartbeats too: its PID may live in another
+     * PID namespace (a container with the same host name), so the heartbeat is waited for once before it is believed.
+     */
     Optional<String> stale(JobExecution execution) {
-        Optional<Lease> lease = jdbc.sql("""
-                        SELECT host, pid, EXTRACT(EPOCH FROM (now() - heartbeat_at)) * 1000 AS age_ms
-                        FROM sweep_leases WHERE job_execution_id = :id""")
-                .param("id", execution.getId())
-                .query((rs, n) -> new Lease(rs.getString("host"), rs.getLong("pid"), rs.getLong("age_ms")))
-                .optional();
+        Optional<Lease> lease = lease(execution.getId());
         if (lease.isEmpty()) {
             LocalDateTime seen = execution.getLastUpdated() != null ? execution.getLastUpdated() : execution.getCreateTime();
             boolean old = seen == null || seen.isBefore(LocalDateTime.now().minus(this.lease));
             return old ? Optional.of("no process has held it for " + this.lease.toSeconds() + " s") : Optional.empty();
         }
         Lease held = lease.get();
-        if (held.host().equals(SweepLease.HOST) && ProcessHandle.of(held.pid()).map(ProcessHandle::isAlive).orElse(false) == false) {
-            return Optional.of("its process " + held.pid() + " on " + held.host() + " is gone");
-        }
         if (held.ageMs() > this.lease.toMillis()) {
             return Optional.of("process " + held.pid() + " on " + held.host() + " has not signalled for "
                     + held.ageMs() / 1000 + " s");
         }
-        return Optional.empty();
+        boolean looksGone = held.host().equals(SweepLease.HOST)
+                && !ProcessHandle.of(held.pid()).map(ProcessHandle::isAlive).orElse(false);
+        if (!looksGone) {
+            return Optional.empty();
+        }
+        long missed = 2 * SweepLease.heartbeatMillis(this.lease) + 1000;
+        if (held.ageMs() <= missed) {
+            long waited = missed - held.ageMs();
+            sleep(waited);
+            Optional<Lease> later = lease(execution.getId());
+            if (later.isEmpty() || later.get().ageMs() + 500 < held.ageMs() + waited) {
+                return Optional.empty(); // it signalled meanwhile (or ended): alive after all
+            }
+        }
+        return Optional.of("its process " + held.pid() + " on " + held.host() + " is gone and has missed its heartbeats");
+    }
+
+    private Optional<Lease> lease(long jobExecutionId) {
+        return jdbc.sql("""
+                        SELECT host, pid, EXTRACT(EPOCH FROM (now() - heartbeat_at)) * 1000 AS age_ms
+                        FROM sweep_leases WHERE job_execution_id = :id""")
+                .param("id", jobExecutionId)
+                .query((rs, n) -> new Lease(rs.getString("host"), rs.getLong("pid"), rs.getLong("age_ms")))
+                .optional();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(Math.max(0, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The latest sweep execution created at or after the time, if any. */

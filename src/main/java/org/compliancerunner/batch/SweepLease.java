@@ -45,7 +45,7 @@ class SweepLease implements JobExecutionListener {
 
     SweepLease(JdbcClient jdbc, SweepProperties properties, VideoTimeout timeout) {
         this.jdbc = jdbc;
-        this.heartbeatMillis = Math.max(1000, properties.lease().toMillis() / 4);
+        this.heartbeatMillis = heartbeatMillis(properties.lease());
         this.stopGraceNanos = timeout.grace().multipliedBy(2).toNanos();
     }
 
@@ -98,6 +98,11 @@ class SweepLease implements JobExecutionListener {
             log.warn("Sweep execution {} is {} but this process has not finished it; giving up its lease", id, status);
         }
         return stuck;
+    }
+
+    /** How often a live sweep signals: four times per lease, so one late beat never makes it look dead. */
+    static long heartbeatMillis(java.time.Duration lease) {
+        return Math.max(1000, lease.toMillis() / 4);
     }
 
     private static String hostName() {

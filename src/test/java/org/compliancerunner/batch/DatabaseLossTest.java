@@ -61,11 +61,7 @@ class DatabaseLossTest extends IntegrationTest {
             assertThat(printed).contains(LostDatabase.REASON);
         }
 
-        long execution = jdbc.sql("""
-                        SELECT e.job_execution_id FROM batch_job_execution e
-                        WHERE e.job_instance_id = (SELECT DISTINCT claimed_by FROM videos v JOIN projects p ON p.id = v.project_id
-                                                   WHERE p.name = :project AND claimed_by IS NOT NULL)""")
-                .param("project", project).query(Long.class).single();
+        long execution = MarkerClips.execution(jdbc, project);
         assertThat(jdbc.sql("SELECT status FROM batch_job_execution WHERE job_execution_id = :id").param("id", execution)
                 .query(String.class).single()).isEqualTo("FAILED");
         assertThat(jdbc.sql("SELECT count(*) FROM batch_step_execution WHERE job_execution_id = :id AND status = 'UNKNOWN'")

@@ -58,6 +58,15 @@ record MarkerClips(Path media, int clips) {
                 .param("project", project).param("status", status).query(Long.class).single();
     }
 
+    /** The one sweep execution that claimed the project's videos (the one a crash test interrupted). */
+    static long execution(JdbcClient jdbc, String project) {
+        return jdbc.sql("""
+                        SELECT e.job_execution_id FROM batch_job_execution e
+                        WHERE e.job_instance_id = (SELECT DISTINCT claimed_by FROM videos v JOIN projects p ON p.id = v.project_id
+                                                   WHERE p.name = :project AND claimed_by IS NOT NULL)""")
+                .param("project", project).query(Long.class).single();
+    }
+
     /** The videos already processed, when at least {@code atLeast} are and at least one is not. */
     Map<Long, OffsetDateTime> committed(JdbcClient jdbc, String project, int atLeast) {
         Map<Long, OffsetDateTime> committed = new HashMap<>();

@@ -80,6 +80,9 @@ class ScheduledSweepTest extends IntegrationTest {
                             + "AND status = 'STARTED'").query(Long.class).single() == 1);
             long running = jdbc.sql("SELECT job_execution_id FROM batch_job_execution WHERE status = 'STARTED'")
                     .query(Long.class).single();
+            // the launch lock covers the launch only: a live sweep holding it would break when it expired under it
+            assertThat(jdbc.sql("SELECT count(*) FROM int_lock WHERE region = 'compliance-runner'").query(Long.class)
+                    .single()).as("launch locks held while the first sweep runs").isZero();
 
             CliDriver.Result second = cli.run("sweep", "--json");
 

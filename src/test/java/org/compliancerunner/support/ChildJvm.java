@@ -32,7 +32,8 @@ public final class ChildJvm {
         command.addAll(List.of(
                 "-Dcompliance.home=" + home,
                 "-Dcompliance.media.roots=" + home,
-                "-Dcompliance.speech.engine=captions"));
+                "-Dcompliance.speech.engine=captions",
+                "-Dcompliance.sweep.lease=30s"));
         command.addAll(options);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ComplianceRunnerApplication.class.getName()));
         command.addAll(args);

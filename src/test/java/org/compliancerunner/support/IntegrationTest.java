@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole application on a fresh database of the test PostgreSQL server, with its own COMPLIANCE_HOME and the
  * fixtures and that home as media roots. Tests that share this context keep apart by project name.
  */
-@SpringBootTest(properties = {"compliance.cli.enabled=false", "compliance.speech.engine=captions"})
+// a shorter lease than production's, as the child JVMs have: recovering a killed sweep waits for its missed heartbeats
+@SpringBootTest(properties = {"compliance.cli.enabled=false", "compliance.speech.engine=captions", "compliance.sweep.lease=30s"})
 public abstract class IntegrationTest {
 
     protected static final Path HOME = temporaryHome();
