@@ -21,6 +21,7 @@ import org.compliancerunner.policy.PolicyEngine;
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.Trigger;
 import org.compliancerunner.speech.SpeechEngines;
+import org.compliancerunner.speech.SpeechGate;
 import org.compliancerunner.speech.Transcript;
 import org.compliancerunner.speech.TranscriptionException;
 import org.compliancerunner.speech.TranscriptionSession;
@@ -96,10 +97,13 @@ public class VideoInspection {
                     decodeMs = millisSince(decodeStarted);
                     metrics.stage(Stage.DECODE, Duration.ofNanos(System.nanoTime() - decodeStarted));
                 }
+                Measurements measurements = technical.measurements();
+                if (measurements.speech() != null) {
+                    session.gate(SpeechGate.of(measurements.speech()));
+                }
                 long transcribeStarted = System.nanoTime();
                 Transcript transcript = session.finish();
                 metrics.stage(Stage.TRANSCRIBE, Duration.ofNanos(System.nanoTime() - transcribeStarted));
-                Measurements measurements = technical.measurements();
                 long durationMs = info.durationMs() >= 0 ? info.durationMs() : knownDurationMs == null ? 0 : knownDurationMs;
                 long judgeStarted = System.nanoTime();
                 List<Trigger> triggers = policy.evaluate(pack, transcript, measurements, durationMs);

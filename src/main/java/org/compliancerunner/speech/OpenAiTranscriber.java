@@ -44,6 +44,7 @@ public final class OpenAiTranscriber implements Transcriber {
 
         private final Path media;
         private final PcmWavFile wav;
+        private SpeechGate gate;
 
         Session(Path media, PcmWavFile wav) {
             this.media = media;
@@ -60,14 +61,23 @@ public final class OpenAiTranscriber implements Transcriber {
         }
 
         @Override
+        public void gate(SpeechGate gate) {
+            this.gate = gate;
+        }
+
+        @Override
         protected Transcript complete() throws TranscriptionException {
             try {
                 wav.complete();
+                if (gate != null) {
+                    gate.silenceOutside(wav.path(), wav.samples());
+                }
             } catch (IOException e) {
                 throw spoolFailure(e);
             }
-            return new Transcript(OpenAiTranscriptionClient.SOURCE,
+            Transcript transcript = new Transcript(OpenAiTranscriptionClient.SOURCE,
                     client.transcribe(wav.path(), wav.durationMs()), "transcribed by " + client.endpoint());
+            return gate == null ? transcript : gate.apply(transcript);
         }
 
         private TranscriptionException spoolFailure(IOException e) {

@@ -34,6 +34,10 @@ final class PcmWavFile implements AutoCloseable {
         return path;
     }
 
+    long samples() {
+        return samples;
+    }
+
     long durationMs() {
         return samples * 1000 / AudioWindows.SAMPLE_RATE;
     }

@@ -117,6 +117,7 @@ public final class WhisperTranscriber implements Transcriber {
         private final WhisperFullParams params;
         private final AudioWindows windows;
         private final List<TranscriptSegment> segments = new ArrayList<>();
+        private SpeechGate gate;
 
         WhisperSession(Path media, WhisperContext model, WhisperState state) {
             this.media = media;
@@ -132,9 +133,17 @@ public final class WhisperTranscriber implements Transcriber {
         }
 
         @Override
+        public void gate(SpeechGate gate) {
+            this.gate = gate;
+        }
+
+        @Override
         protected Transcript complete() throws TranscriptionException {
             windows.flush();
-            return new Transcript(SOURCE, List.copyOf(segments), "whisper model " + settings.model().getFileName());
+            Transcript transcript = new Transcript(SOURCE, List.copyOf(segments),
+                    "whisper model " + settings.model().getFileName());
+            // whisper hears each window as it is decoded, before the speech map exists: its text is gated here
+            return gate == null ? transcript : gate.apply(transcript);
         }
 
         @Override

@@ -12,12 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
+import org.compliancerunner.media.Interval;
 import org.compliancerunner.media.MediaInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +96,33 @@ class OpenAiTranscriberTest {
         assertThat(transcript.segments()).containsExactly(
                 new TranscriptSegment(0, 1240, "Hello there.", "openai"),
                 new TranscriptSegment(1240, 2000, "General.", "openai"));
+    }
+
+    @Test
+    void onlySpeechIsSentAndTextOutsideSpeechIsDroppedAndCounted() throws Exception {
+        // 4 s of audio; people speak in the first second only, then music the recogniser still "hears" words in
+        replies.add(new Reply(200, """
+                {"text":"Hello there. Thank you for watching.",
+                 "segments":[{"id":0,"start":0.1,"end":0.9,"text":" Hello there."},
+                             {"id":1,"start":2.5,"end":3.6,"text":" Thank you for watching."}]}""", null));
+        OpenAiTranscriber openai = transcriber(null, 0);
+        Transcript transcript;
+        try (TranscriptionSession session = openai.open(Path.of("clip.mp4"), INFO)) {
+            float[] audio = new float[64_000];
+            Arrays.fill(audio, 0.25f);
+            session.onSpeechAudio(audio, audio.length);
+            session.gate(SpeechGate.of(List.of(new Interval(0, 1000))));
+            transcript = session.finish();
+        }
+
+        ByteBuffer wav = ByteBuffer.wrap(wavPart(received.get(0))).order(ByteOrder.LITTLE_ENDIAN);
+        long padded = (1000 + SpeechGate.PADDING_MS) * 16;
+        assertThat(wav.getShort(44 + 2 * (int) (padded - 1))).as("speech is sent").isNotZero();
+        for (long sample = padded; sample < 64_000; sample += 97) {
+            assertThat(wav.getShort(44 + 2 * (int) sample)).as("sample %d, outside speech", sample).isZero();
+        }
+        assertThat(transcript.segments()).extracting(TranscriptSegment::text).containsExactly("Hello there.");
+        assertThat(transcript.note()).endsWith("1 segment(s) outside speech dropped");
     }
 
     @Test
