@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code rules}: work with rule pack files. */
 @Component
 @Command(name = "rules", description = "Work with rule pack files.", mixinStandardHelpOptions = true,
-        subcommands = RulesCommand.Validate.class)
+        subcommands = {RulesCommand.Validate.class, RulesTestCommand.class})
 public class RulesCommand implements Runnable {
 
     @Spec

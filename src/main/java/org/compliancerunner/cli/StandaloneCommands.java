@@ -30,7 +30,8 @@ import picocli.spring.boot.autoconfigure.PicocliAutoConfiguration;
  * $COMPLIANCE_HOME.
  */
 @Import({MediaProbe.class, MediaDecoder.class, SpeechEngines.class, PolicyEngine.class, RulePackParser.class,
-        VideoInspection.class, ProcessingMetrics.class, JsonOutput.class, AnalyzeCommand.class, RulesCommand.class, RulesCommand.Validate.class})
+        VideoInspection.class, ProcessingMetrics.class, JsonOutput.class, AnalyzeCommand.class, RulesCommand.class, RulesCommand.Validate.class,
+        RulesTestCommand.class})
 @EnableConfigurationProperties(SpeechProperties.class)
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
         ValidationAutoConfiguration.class, JacksonAutoConfiguration.class, PicocliAutoConfiguration.class})

@@ -17,8 +17,14 @@ final class TranscriptWords {
 
     private static final int CONTEXT_WORDS = 3;
 
-    /** A folded word; {@code start}/{@code end} index the segment's original text. */
-    record Word(String folded, int segment, int start, int end) {
+    /** Marks that end a clause: a phrase does not run across them ("guaranteed. Returns" is two thoughts). */
+    private static final String CLAUSE_BREAKS = ".,;:!?…()[]{}—–¿¡。，、；：！？";
+
+    /**
+     * A folded word; {@code start}/{@code end} index the segment's original text; {@code breakBefore} is true when
+     * a clause mark stands between it and the word before.
+     */
+    record Word(String folded, int segment, int start, int end, boolean breakBefore) {
     }
 
     /** Words {@code first..last} (inclusive) of the transcript. */
@@ -28,19 +34,91 @@ final class TranscriptWords {
     private final List<TranscriptSegment> segments;
     private final List<FoldedText> folded;
     private final List<Word> words = new ArrayList<>();
+    private final List<String> languages;
 
     TranscriptWords(List<TranscriptSegment> segments) {
+        this(segments, null);
+    }
+
+    /** {@code declaredLanguage}: the transcript's own language when its source said it, else null to detect it. */
+    TranscriptWords(List<TranscriptSegment> segments, String declaredLanguage) {
         this.segments = segments.stream()
                 .sorted(Comparator.comparingLong(TranscriptSegment::startMs).thenComparingLong(TranscriptSegment::endMs))
                 .toList();
         this.folded = this.segments.stream().map(s -> FoldedText.of(s.text())).toList();
+        boolean pendingBreak = false;
         for (int s = 0; s < this.segments.size(); s++) {
             FoldedText text = folded.get(s);
+            int after = 0;
             for (FoldedText.Span span : text.words()) {
+                boolean breakBefore = pendingBreak || hasClauseBreak(text.text(), after, span.start());
                 words.add(new Word(text.text().substring(span.start(), span.end()), s,
-                        text.originalStart(span.start()), text.originalEnd(span.end())));
+                        text.originalStart(span.start()), text.originalEnd(span.end()), breakBefore));
+                pendingBreak = false;
+                after = span.end();
+            }
+            pendingBreak = pendingBreak || hasClauseBreak(text.text(), after, text.text().length());
+        }
+        this.languages = SegmentLanguages.of(this, declaredLanguage);
+    }
+
+    private static boolean hasClauseBreak(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (CLAUSE_BREAKS.indexOf(text.charAt(i)) >= 0) {
+                return true;
             }
         }
+        return false;
+    }
+
+    int size() {
+        return words.size();
+    }
+
+    /** The language of a segment: declared, or detected from its words (null when it has no letters). */
+    String languageOf(int segment) {
+        return languages.get(segment);
+    }
+
+    /** Whether words {@code earlier} and {@code later} belong to one utterance (no long pause between their segments). */
+    boolean sameUtterance(int earlier, int later) {
+        for (int i = earlier + 1; i <= later; i++) {
+            int a = words.get(i - 1).segment();
+            int b = words.get(i).segment();
+            if (a != b && !adjacent(a, b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether words {@code earlier..later} run on without a clause break or a pause. */
+    boolean sameClause(int earlier, int later) {
+        for (int i = earlier + 1; i <= later; i++) {
+            if (words.get(i).breakBefore()) {
+                return false;
+            }
+        }
+        return sameUtterance(earlier, later);
+    }
+
+    /** The words {@code first..last} as said, in their original spelling. */
+    String said(Match match) {
+        StringBuilder said = new StringBuilder();
+        int i = match.first();
+        while (i <= match.last()) {
+            int segment = words.get(i).segment();
+            int j = i;
+            while (j + 1 <= match.last() && words.get(j + 1).segment() == segment) {
+                j++;
+            }
+            if (i > match.first()) {
+                said.append(' ');
+            }
+            said.append(segments.get(segment).text(), words.get(i).start(), words.get(j).end());
+            i = j + 1;
+        }
+        return said.toString().replaceAll("\\s+", " ");
     }
 
     List<TranscriptSegment> segments() {
@@ -81,6 +159,12 @@ final class TranscriptWords {
 
     private boolean adjacent(int earlier, int later) {
         return later == earlier + 1 && segments.get(later).startMs() - segments.get(earlier).endMs() <= MAX_GAP_MS;
+    }
+
+    /** Whether the segments of words {@code first} and {@code last} overlap [fromMs, toMs]. */
+    boolean overlaps(int first, int last, long fromMs, long toMs) {
+        return overlaps(segments.get(words.get(first).segment()), fromMs, toMs)
+                && overlaps(segments.get(words.get(last).segment()), fromMs, toMs);
     }
 
     private static boolean overlaps(TranscriptSegment segment, long fromMs, long toMs) {
