@@ -44,7 +44,7 @@ final class AnalysedTranscript {
                 .orElseGet(() -> new AnalysedWord(folded, folded, Set.of()));
     }
 
-    /** Every place the phrase's words are said in order, at most {@code maxGap} words apart, within one clause. */
+    /** Every place the phrase's words are said in order, at most {@code maxGap} words apart, within one utterance. */
     List<TranscriptWords.Match> phrase(List<String> phraseWords, int maxGap, long fromMs, long toMs) {
         List<TranscriptWords.Match> matches = new ArrayList<>();
         if (phraseWords.isEmpty()) {
@@ -67,7 +67,7 @@ final class AnalysedTranscript {
         for (int k = 1; k < wanted.size(); k++) {
             int found = -1;
             for (int j = previous + 1; j <= previous + 1 + maxGap && j < analysed.length; j++) {
-                if (!words.sameClause(previous, j)) {
+                if (!words.sameUtterance(previous, j)) {
                     break;
                 }
                 if (java.util.Objects.equals(languages[j], languages[first]) && wanted.get(k).sameWordAs(analysed[j])) {

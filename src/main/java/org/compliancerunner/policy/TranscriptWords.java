@@ -17,14 +17,8 @@ final class TranscriptWords {
 
     private static final int CONTEXT_WORDS = 3;
 
-    /** Marks that end a clause: a phrase does not run across them ("guaranteed. Returns" is two thoughts). */
-    private static final String CLAUSE_BREAKS = ".,;:!?…()[]{}—–¿¡。，、；：！？";
-
-    /**
-     * A folded word; {@code start}/{@code end} index the segment's original text; {@code breakBefore} is true when
-     * a clause mark stands between it and the word before.
-     */
-    record Word(String folded, int segment, int start, int end, boolean breakBefore) {
+    /** A folded word; {@code start}/{@code end} index the segment's original text. */
+    record Word(String folded, int segment, int start, int end) {
     }
 
     /** Words {@code first..last} (inclusive) of the transcript. */
@@ -46,29 +40,14 @@ final class TranscriptWords {
                 .sorted(Comparator.comparingLong(TranscriptSegment::startMs).thenComparingLong(TranscriptSegment::endMs))
                 .toList();
         this.folded = this.segments.stream().map(s -> FoldedText.of(s.text())).toList();
-        boolean pendingBreak = false;
         for (int s = 0; s < this.segments.size(); s++) {
             FoldedText text = folded.get(s);
-            int after = 0;
             for (FoldedText.Span span : text.words()) {
-                boolean breakBefore = pendingBreak || hasClauseBreak(text.text(), after, span.start());
                 words.add(new Word(text.text().substring(span.start(), span.end()), s,
-                        text.originalStart(span.start()), text.originalEnd(span.end()), breakBefore));
-                pendingBreak = false;
-                after = span.end();
+                        text.originalStart(span.start()), text.originalEnd(span.end())));
             }
-            pendingBreak = pendingBreak || hasClauseBreak(text.text(), after, text.text().length());
         }
         this.languages = SegmentLanguages.of(this, declaredLanguage);
-    }
-
-    private static boolean hasClauseBreak(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (CLAUSE_BREAKS.indexOf(text.charAt(i)) >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     int size() {
@@ -90,16 +69,6 @@ final class TranscriptWords {
             }
         }
         return true;
-    }
-
-    /** Whether words {@code earlier..later} run on without a clause break or a pause. */
-    boolean sameClause(int earlier, int later) {
-        for (int i = earlier + 1; i <= later; i++) {
-            if (words.get(i).breakBefore()) {
-                return false;
-            }
-        }
-        return sameUtterance(earlier, later);
     }
 
     /** The words {@code first..last} as said, in their original spelling. */
