@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.compliancerunner.language.Languages;
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.RulePackException;
 import org.compliancerunner.policy.RulePackParser;
@@ -20,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@code rules}: work with rule pack files. */
 @Component
-@Command(name = "rules", description = "Work with rule pack files.", mixinStandardHelpOptions = true,
+@Command(name = "rules", description = "Work with rule pack files: validate one, or test one on a transcript file.", mixinStandardHelpOptions = true,
         subcommands = {RulesCommand.Validate.class, RulesTestCommand.class})
 public class RulesCommand implements Runnable {
 
@@ -32,11 +33,13 @@ public class RulesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code rules validate FILE [--json]}: exit 0 when the pack is usable, 1 with every problem when not. */
+    /** {@code rules validate FILE [--json]}: exit 0 when the pack is usable, 2 with every problem when not. */
     @Component
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Check a rule pack file and print its name, version, rule count and checksum, "
-                    + "or every problem with its line and field.")
+            description = {"Check a rule pack file and print its name, version, rule count and checksum, "
+                    + "or every problem with its line and field (exit 2).",
+                    "Languages (pack or rule language:): auto, " + Languages.CODES
+                            + "; ru and en compare lemmas from a dictionary as well as stems."})
     public static class Validate implements Callable<Integer> {
 
         private final RulePackParser rulePacks;

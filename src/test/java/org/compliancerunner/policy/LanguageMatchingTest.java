@@ -138,4 +138,18 @@ class LanguageMatchingTest {
         assertThat(evaluate("ru", required, said("Ваш капитал под риском."))).isEmpty();
         assertThat(evaluate("ru", required, said("Ваши деньги в безопасности."))).hasSize(1);
     }
+
+    @Test
+    void theLanguageListInHelpTextsIsTheSupportedList() {
+        assertThat(org.compliancerunner.language.Languages.CODES)
+                .isEqualTo(String.join(", ", org.compliancerunner.language.Languages.supported()));
+    }
+
+    @Test
+    void aDeclaredLanguageIsUsedInsteadOfDetection() {
+        // declared Russian, English words get no English stemming, so the inflected form is not joined
+        Transcript text = said("we are guaranteeing returns");
+        assertThat(evaluate("auto", phrase("guaranteed return"), text)).hasSize(1);
+        assertThat(evaluate("auto", phrase("guaranteed return"), text.withLanguage("ru"))).isEmpty();
+    }
 }
