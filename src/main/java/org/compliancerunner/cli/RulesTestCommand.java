@@ -64,6 +64,7 @@ public class RulesTestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String code = language == null ? null : language.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        code = Languages.AUTO.equals(code) ? null : code;
         if (code != null && !Languages.isSupported(code)) {
             err.println("--language " + language + ": no analyzer for it; supported: " + String.join(", ", Languages.supported()));
             err.flush();
