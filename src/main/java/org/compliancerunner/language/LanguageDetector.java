@@ -38,16 +38,17 @@ public final class LanguageDetector {
      */
     public static String detect(List<String> words, String fallback) {
         Character.UnicodeScript script = dominantScript(words);
+        List<String> bareWords = words.stream().map(LanguageDetector::bare).toList();
         if (script == null) {
             return fallback;
         }
         Map<String, Set<String>> candidates = STOP_WORDS.getOrDefault(script, Map.of());
         String preferred = fallback != null && candidates.containsKey(fallback) ? fallback : SCRIPT_DEFAULT.get(script);
-        int preferredHits = hits(words, candidates.getOrDefault(preferred, Set.of()));
+        int preferredHits = hits(bareWords, candidates.getOrDefault(preferred, Set.of()));
         String best = preferred;
         int bestHits = preferredHits;
         for (Map.Entry<String, Set<String>> candidate : candidates.entrySet()) {
-            int hits = hits(words, candidate.getValue());
+            int hits = hits(bareWords, candidate.getValue());
             // the transcript's (or the script's) language keeps a line unless another has two more stop words in it
             if (hits > bestHits && hits >= preferredHits + 2) {
                 best = candidate.getKey();
@@ -57,10 +58,10 @@ public final class LanguageDetector {
         return best;
     }
 
-    private static int hits(List<String> words, Set<String> stopWords) {
+    private static int hits(List<String> bareWords, Set<String> stopWords) {
         int hits = 0;
-        for (String word : words) {
-            if (stopWords.contains(bare(word))) {
+        for (String word : bareWords) {
+            if (stopWords.contains(word)) {
                 hits++;
             }
         }
@@ -94,6 +95,9 @@ public final class LanguageDetector {
 
     /** Without accents or ё, as stop lists and folded transcripts may spell a word either way. */
     private static String bare(String word) {
+        if (word.chars().allMatch(c -> c < 0x80)) {
+            return word;
+        }
         String decomposed = Normalizer.normalize(word, Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
         decomposed.codePoints().filter(cp -> Character.getType(cp) != Character.NON_SPACING_MARK)

@@ -28,7 +28,8 @@ final class TranscriptWords {
     private final List<TranscriptSegment> segments;
     private final List<FoldedText> folded;
     private final List<Word> words = new ArrayList<>();
-    private final List<String> languages;
+    private final String declaredLanguage;
+    private List<String> languages;
 
     TranscriptWords(List<TranscriptSegment> segments) {
         this(segments, null);
@@ -47,7 +48,7 @@ final class TranscriptWords {
                         text.originalStart(span.start()), text.originalEnd(span.end())));
             }
         }
-        this.languages = SegmentLanguages.of(this, declaredLanguage);
+        this.declaredLanguage = declaredLanguage;
     }
 
     int size() {
@@ -56,6 +57,10 @@ final class TranscriptWords {
 
     /** The language of a segment: declared, or detected from its words (null when it has no letters). */
     String languageOf(int segment) {
+        // detected on first use: surface-only packs never need it
+        if (languages == null) {
+            languages = SegmentLanguages.of(this, declaredLanguage);
+        }
         return languages.get(segment);
     }
 

@@ -11,15 +11,18 @@ import org.compliancerunner.speech.TranscriptSegment;
 
 /**
  * {@code scripts/bench rules}: a pack judged on a transcript with language analysis against the same pack with every
- * phrase rule {@code exact: true} (the surface matcher of before, the reference), in the same JVM, best of 5 after a
- * warm-up; then the default pack on the first 10 minutes of the transcript, the cost a sweep pays per video. Kept in
+ * phrase rule {@code exact: true} (the surface matcher of before, the reference), in the same JVM, best of 10 after 20
+ * warm-up runs; then the default pack on the first 10 minutes of the transcript, the cost a sweep pays per video. Kept in
  * the test sources so it never ships in the jar.
  *
  * <p>Arguments: pack file, transcript file (.srt, .vtt or .txt).
  */
 public final class RulesBenchmark {
 
-    private static final int RUNS = 5;
+    private static final int RUNS = 10;
+
+    // enough runs for the JIT to compile the matching code, which a sweep reaches after a few videos
+    private static final int WARM_UP = 20;
 
     private RulesBenchmark() {
     }
@@ -61,7 +64,7 @@ public final class RulesBenchmark {
     }
 
     private static double best(Runnable work) {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < WARM_UP; i++) {
             work.run();
         }
         double[] ms = new double[RUNS];
