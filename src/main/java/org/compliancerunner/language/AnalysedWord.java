@@ -1,5 +1,6 @@
 package org.compliancerunner.language;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -33,7 +34,7 @@ public record AnalysedWord(String normalised, String stem, Set<String> lemmas) {
 
     /** Keys under which a word is indexed so candidates for {@link #sameWordAs} can be looked up, not scanned. */
     public Set<String> keys() {
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         keys.add("w:" + normalised);
         keys.add("s:" + stem);
         for (String lemma : lemmas) {
