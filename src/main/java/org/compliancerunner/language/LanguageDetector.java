@@ -24,6 +24,8 @@ public final class LanguageDetector {
 
     private static final Map<Character.UnicodeScript, Map<String, Set<String>>> STOP_WORDS = stopWordsByScript();
 
+    private static final Map<String, Character.UnicodeScript> SCRIPT_OF = scriptOfLanguages();
+
     private LanguageDetector() {
     }
 
@@ -58,14 +60,42 @@ public final class LanguageDetector {
         return best;
     }
 
-    private static int hits(List<String> bareWords, Set<String> stopWords) {
-        int hits = 0;
-        for (String word : bareWords) {
-            if (stopWords.contains(word)) {
-                hits++;
+    /**
+     * The language to analyse one word in: its line's, unless the word is written in another script (a Russian name
+     * in an English line, an English title in a Russian one), then the transcript's language for that script, else
+     * the script's usual language; null when nothing fits (the word is then compared as written).
+     */
+    public static String forWord(String word, String lineLanguage, String transcriptLanguage) {
+        Character.UnicodeScript script = null;
+        for (int i = 0; i < word.length() && script == null; i++) {
+            if (Character.isLetter(word.charAt(i))) {
+                script = Character.UnicodeScript.of(word.codePointAt(i));
             }
         }
-        return hits;
+        if (script == null || script == SCRIPT_OF.get(lineLanguage)) {
+            return lineLanguage;
+        }
+        if (script == SCRIPT_OF.get(transcriptLanguage)) {
+            return transcriptLanguage;
+        }
+        return SCRIPT_DEFAULT.getOrDefault(script, lineLanguage);
+    }
+
+    private static Map<String, Character.UnicodeScript> scriptOfLanguages() {
+        Map<String, Character.UnicodeScript> scripts = new HashMap<>();
+        STOP_WORDS.forEach((script, languages) -> languages.keySet().forEach(code -> scripts.put(code, script)));
+        return scripts;
+    }
+
+    /** Distinct stop words of the language in the text: one word said over and over is weak evidence. */
+    private static int hits(List<String> bareWords, Set<String> stopWords) {
+        Set<String> found = new HashSet<>();
+        for (String word : bareWords) {
+            if (stopWords.contains(word)) {
+                found.add(word);
+            }
+        }
+        return found.size();
     }
 
     private static Character.UnicodeScript dominantScript(List<String> words) {

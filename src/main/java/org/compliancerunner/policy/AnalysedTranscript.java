@@ -28,7 +28,7 @@ final class AnalysedTranscript {
         this.analysed = new AnalysedWord[words.size()];
         for (int i = 0; i < words.size(); i++) {
             TranscriptWords.Word word = words.wordAt(i);
-            String language = Languages.AUTO.equals(mode) ? words.languageOf(word.segment()) : mode;
+            String language = Languages.AUTO.equals(mode) ? words.languageOfWord(i) : mode;
             languages[i] = language;
             analysed[i] = analyse(word.folded(), language);
             Map<String, List<Integer>> byKey = index.computeIfAbsent(String.valueOf(language), l -> new HashMap<>());
@@ -50,27 +50,25 @@ final class AnalysedTranscript {
         if (phraseWords.isEmpty()) {
             return matches;
         }
-        for (String language : index.keySet()) {
-            List<AnalysedWord> wanted = analyseAll(phraseWords, language);
-            for (int first : candidates(language, wanted.get(0))) {
-                int last = matchFrom(first, wanted, maxGap);
-                if (last >= 0 && words.overlaps(first, last, fromMs, toMs)) {
-                    matches.add(new TranscriptWords.Match(first, last));
-                }
+        for (int first : places(phraseWords.get(0))) {
+            int last = matchFrom(first, phraseWords, maxGap);
+            if (last >= 0 && words.overlaps(first, last, fromMs, toMs)) {
+                matches.add(new TranscriptWords.Match(first, last));
             }
         }
         return matches;
     }
 
-    private int matchFrom(int first, List<AnalysedWord> wanted, int maxGap) {
+    /** Each phrase word is analysed in the language of the word it is compared with: a line may mix two. */
+    private int matchFrom(int first, List<String> phraseWords, int maxGap) {
         int previous = first;
-        for (int k = 1; k < wanted.size(); k++) {
+        for (int k = 1; k < phraseWords.size(); k++) {
             int found = -1;
             for (int j = previous + 1; j <= previous + 1 + maxGap && j < analysed.length; j++) {
                 if (!words.sameUtterance(previous, j)) {
                     break;
                 }
-                if (java.util.Objects.equals(languages[j], languages[first]) && wanted.get(k).sameWordAs(analysed[j])) {
+                if (analyse(phraseWords.get(k), languages[j]).sameWordAs(analysed[j])) {
                     found = j;
                     break;
                 }
@@ -86,28 +84,34 @@ final class AnalysedTranscript {
     /** Places where all {@code nearWords} are said within {@code within} words of each other, in any order. */
     List<TranscriptWords.Match> near(List<String> nearWords, int within) {
         List<TranscriptWords.Match> matches = new ArrayList<>();
-        for (String language : index.keySet()) {
-            List<AnalysedWord> wanted = analyseAll(nearWords, language);
-            List<TreeSet<Integer>> places = new ArrayList<>();
-            TreeSet<Integer> starts = new TreeSet<>();
-            for (AnalysedWord word : wanted) {
-                TreeSet<Integer> at = new TreeSet<>(candidates(language, word));
-                places.add(at);
-                starts.addAll(at);
+        List<TreeSet<Integer>> places = new ArrayList<>();
+        TreeSet<Integer> starts = new TreeSet<>();
+        for (String word : nearWords) {
+            TreeSet<Integer> at = new TreeSet<>(places(word));
+            places.add(at);
+            starts.addAll(at);
+        }
+        int lastEnd = -1;
+        for (int start : starts) {
+            if (start <= lastEnd) {
+                continue;
             }
-            int lastEnd = -1;
-            for (int start : starts) {
-                if (start <= lastEnd) {
-                    continue;
-                }
-                int end = windowEnd(start, within, places);
-                if (end >= 0 && words.sameUtterance(start, end)) {
-                    matches.add(new TranscriptWords.Match(start, end));
-                    lastEnd = end;
-                }
+            int end = windowEnd(start, within, places);
+            if (end >= 0 && words.sameUtterance(start, end)) {
+                matches.add(new TranscriptWords.Match(start, end));
+                lastEnd = end;
             }
         }
         return matches;
+    }
+
+    /** Where a (folded) rule word is said, in any of the transcript's languages, in order. */
+    private TreeSet<Integer> places(String folded) {
+        TreeSet<Integer> found = new TreeSet<>();
+        for (String language : index.keySet()) {
+            found.addAll(candidates(language, analyse(folded, "null".equals(language) ? null : language)));
+        }
+        return found;
     }
 
     /** The last word of a window from {@code start} holding every wanted word at a place of its own, or -1. */
@@ -126,10 +130,6 @@ final class AnalysedTranscript {
             end = Math.max(end, place);
         }
         return used.contains(start) ? end : -1;
-    }
-
-    private List<AnalysedWord> analyseAll(List<String> folded, String language) {
-        return folded.stream().map(w -> analyse(w, "null".equals(language) ? null : language)).toList();
     }
 
     /** Words of this language that may be {@code word} (sharing a form, stem or lemma), confirmed, in order. */

@@ -8,8 +8,9 @@ import org.compliancerunner.language.LanguageDetector;
 import org.compliancerunner.language.Languages;
 
 /**
- * The language of each transcript segment: the one the source declared (caption tag, whisper), else detected line
- * by line, so a transcript that switches between Russian and English is analysed as each in its turn.
+ * The language of each transcript word: its segment's, which the source declared (caption tag, whisper) or which is
+ * detected line by line, so a transcript that switches between Russian and English is analysed as each in its turn;
+ * a word in another script than its line's language takes a language of its own script.
  */
 final class SegmentLanguages {
 
@@ -19,9 +20,6 @@ final class SegmentLanguages {
     static List<String> of(TranscriptWords words, String declared) {
         int count = words.segments().size();
         String code = declared == null ? null : declared.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
-        if (code != null && Languages.isSupported(code)) {
-            return java.util.Collections.nCopies(count, code);
-        }
         List<List<String>> bySegment = new ArrayList<>();
         List<String> all = new ArrayList<>();
         for (int s = 0; s < count; s++) {
@@ -32,10 +30,16 @@ final class SegmentLanguages {
             bySegment.get(word.segment()).add(word.folded());
             all.add(word.folded());
         }
-        String whole = LanguageDetector.detect(all);
-        List<String> languages = new ArrayList<>(count);
+        boolean declaredUsable = code != null && Languages.isSupported(code);
+        String whole = declaredUsable ? code : LanguageDetector.detect(all);
+        List<String> lines = new ArrayList<>(count);
         for (List<String> segment : bySegment) {
-            languages.add(LanguageDetector.detect(segment, whole));
+            lines.add(declaredUsable ? code : LanguageDetector.detect(segment, whole));
+        }
+        List<String> languages = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            TranscriptWords.Word word = words.wordAt(i);
+            languages.add(LanguageDetector.forWord(word.folded(), lines.get(word.segment()), whole));
         }
         return languages;
     }

@@ -55,13 +55,13 @@ final class TranscriptWords {
         return words.size();
     }
 
-    /** The language of a segment: declared, or detected from its words (null when it has no letters). */
-    String languageOf(int segment) {
+    /** The language of word {@code index}: declared or detected (null when nothing in the transcript has letters). */
+    String languageOfWord(int index) {
         // detected on first use: surface-only packs never need it
         if (languages == null) {
             languages = SegmentLanguages.of(this, declaredLanguage);
         }
-        return languages.get(segment);
+        return languages.get(index);
     }
 
     /** Whether words {@code earlier} and {@code later} belong to one utterance (no long pause between their segments). */

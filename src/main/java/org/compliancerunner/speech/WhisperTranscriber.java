@@ -134,7 +134,9 @@ public final class WhisperTranscriber implements Transcriber {
         @Override
         protected Transcript complete() throws TranscriptionException {
             windows.flush();
-            return new Transcript(SOURCE, List.copyOf(segments), "whisper model " + settings.model().getFileName());
+            // whisper-jni does not report the language a multilingual model detected: its lines are detected by text
+            return new Transcript(SOURCE, List.copyOf(segments), "whisper model " + settings.model().getFileName(),
+                    "auto".equals(params.language) ? null : params.language);
         }
 
         @Override

@@ -147,9 +147,18 @@ class LanguageMatchingTest {
 
     @Test
     void aDeclaredLanguageIsUsedInsteadOfDetection() {
-        // declared Russian, English words get no English stemming, so the inflected form is not joined
+        // declared German, English words get German stems, which do not join "guaranteeing" and "guaranteed"
         Transcript text = said("we are guaranteeing returns");
         assertThat(evaluate("auto", phrase("guaranteed return"), text)).hasSize(1);
-        assertThat(evaluate("auto", phrase("guaranteed return"), text.withLanguage("ru"))).isEmpty();
+        assertThat(evaluate("auto", phrase("guaranteed return"), text.withLanguage("de"))).isEmpty();
+    }
+
+    @Test
+    void aWordInAnotherScriptThanItsLineIsAnalysedInALanguageOfItsScript() {
+        // mostly English letters, so the line is English; the Russian words in it are still analysed as Russian
+        Transcript mixed = said("Группа выпустила второй альбом Strata Presents the End of the World in Moscow");
+        assertThat(evaluate("auto", phrase("выпустить второй"), mixed)).hasSize(1);
+        // and a stress mark does not make a different word
+        assertThat(evaluate("auto", phrase("больший часть"), said("бо́льшая часть крестьянства"))).hasSize(1);
     }
 }
