@@ -236,8 +236,10 @@ function showTranscript(segments, item) {
   }
 }
 
-// the quoted words of the evidence ("matched "guaranteed returns"") are what the rule matched
+// what was said (matched "гарантированного дохода"), else the quoted words of the evidence, is what the rule matched
 function matchedWords(evidence) {
+  const said = /matched "(.+?)"(?: \((?:phrase|near) .*\)|\))?$/.exec(String(evidence || ''));
+  if (said) return [said[1]];
   const quoted = [...String(evidence || '').matchAll(/[“"]([^”"]+)[”"]/g)].map(m => m[1]);
   return quoted.filter(q => q.trim().length > 0);
 }

@@ -147,7 +147,7 @@ class AnalyzeCommand implements Callable<Integer> {
         for (Trigger trigger : found.triggers()) {
             triggers.addObject().put("ruleId", trigger.ruleId()).put("startMs", trigger.startMs())
                     .put("endMs", trigger.endMs()).put("severity", trigger.severity().label())
-                    .put("evidence", trigger.evidence());
+                    .put("evidence", trigger.evidence()).put("matchedText", trigger.matchedText());
         }
         ArrayNode notes = root.putArray("notes");
         if (measured != null) {

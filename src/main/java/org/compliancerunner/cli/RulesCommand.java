@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.compliancerunner.language.Languages;
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.RulePackException;
 import org.compliancerunner.policy.RulePackParser;
@@ -20,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@code rules}: work with rule pack files. */
 @Component
-@Command(name = "rules", description = "Work with rule pack files.", mixinStandardHelpOptions = true,
-        subcommands = RulesCommand.Validate.class)
+@Command(name = "rules", description = "Work with rule pack files: validate one, or test one on a transcript file.", mixinStandardHelpOptions = true,
+        subcommands = {RulesCommand.Validate.class, RulesTestCommand.class})
 public class RulesCommand implements Runnable {
 
     @Spec
@@ -39,6 +40,8 @@ public class RulesCommand implements Runnable {
                     + "or every problem with its line and field.",
                     "Patterns of regex rules are RE2 syntax and run in linear time: backreferences, lookaround, "
                             + "possessive quantifiers and atomic groups are refused.",
+                    "Languages (pack or rule language:): auto, " + Languages.CODES
+                            + "; ru and en compare lemmas from a dictionary as well as stems.",
                     "Exit 0 when the pack is usable, 2 when it is not (or on a usage error)."})
     public static class Validate implements Callable<Integer> {
 

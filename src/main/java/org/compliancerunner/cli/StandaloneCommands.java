@@ -35,7 +35,7 @@ import picocli.spring.boot.autoconfigure.PicocliAutoConfiguration;
  */
 @Import({MediaProbe.class, MediaDecoder.class, VoiceActivityModel.class, SpeechEngines.class, PolicyEngine.class,
         RulePackParser.class, VideoInspection.class, TimeLimitedInspection.class, ProcessingMetrics.class, JsonOutput.class,
-        AnalyzeCommand.class, RulesCommand.class, RulesCommand.Validate.class})
+        AnalyzeCommand.class, RulesCommand.class, RulesCommand.Validate.class, RulesTestCommand.class})
 @EnableConfigurationProperties({SpeechProperties.class, VoiceActivityProperties.class, VideoTimeout.class})
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
         ValidationAutoConfiguration.class, JacksonAutoConfiguration.class, PicocliAutoConfiguration.class})

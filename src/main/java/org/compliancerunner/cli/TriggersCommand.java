@@ -23,7 +23,7 @@ class TriggersCommand implements Callable<Integer> {
     int limit;
 
     @Option(names = "--json", description = "One JSON object per line: {videoId, ruleId, packVersion, startMs, endMs, "
-            + "severity, evidence, source}.")
+            + "severity, evidence, matchedText, source}.")
     boolean json;
 
     private final TriggerStore triggers;
@@ -46,7 +46,7 @@ class TriggersCommand implements Callable<Integer> {
                 output.line(out, JsonOutput.object("videoId", trigger.videoId(), "ruleId", trigger.ruleId(),
                         "packName", trigger.packName(), "packVersion", trigger.packVersion(),
                         "startMs", trigger.startMs(), "endMs", trigger.endMs(), "severity", trigger.severity(),
-                        "evidence", trigger.evidence(), "source", trigger.source()));
+                        "evidence", trigger.evidence(), "matchedText", trigger.matchedText(), "source", trigger.source()));
             } else {
                 out.printf("#%-5d %s–%s  %-8s %-22s %s  [%s v%d]%n", trigger.videoId(), Timecode.of(trigger.startMs()),
                         Timecode.of(trigger.endMs()), trigger.severity(), trigger.ruleId(), trigger.evidence(),

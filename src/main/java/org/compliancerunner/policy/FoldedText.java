@@ -79,7 +79,9 @@ final class FoldedText {
             if (!isMark(cp)) {
                 base = Character.UnicodeScript.of(cp);
                 out.appendCodePoint(cp);
-            } else if (base != Character.UnicodeScript.LATIN && base != Character.UnicodeScript.GREEK) {
+            } else if (base != Character.UnicodeScript.LATIN && base != Character.UnicodeScript.GREEK
+                    && !(base == Character.UnicodeScript.CYRILLIC && (cp == 0x0301 || cp == 0x0300))) {
+                // Cyrillic stress marks (бо́льшая) are pronunciation hints, not letters; й and ё keep their marks
                 out.appendCodePoint(cp);
             }
         }

@@ -2,6 +2,7 @@ package org.compliancerunner.policy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,19 +45,29 @@ public class PolicyEngine {
                     POLICY_SOURCE));
             return merged(found);
         }
-        TranscriptWords words = new TranscriptWords(transcript.segments() == null ? List.of() : transcript.segments());
+        TranscriptWords words = new TranscriptWords(transcript.segments() == null ? List.of() : transcript.segments(),
+                transcript.language());
         long videoEnd = durationMs > 0 ? durationMs : lastSegmentEnd(words);
+        // one analysis per language mode, shared by every rule in it
+        Map<String, AnalysedTranscript> analysed = new HashMap<>();
         for (Rule rule : pack.rules()) {
             checkNotInterrupted();
             if (TechnicalFindings.isTechnical(rule)) {
                 continue;
             }
+            String language = pack.languageOf(rule);
             if (rule instanceof PhraseRule phrase) {
-                found.addAll(phraseTriggers(phrase, words));
+                found.addAll(phrase.exact() ? exactPhraseTriggers(phrase, words)
+                        : PhraseTriggers.phrase(phrase, words, analysed.computeIfAbsent(language,
+                                l -> new AnalysedTranscript(words, l))));
+            } else if (rule instanceof NearRule near) {
+                found.addAll(PhraseTriggers.near(near, words,
+                        analysed.computeIfAbsent(language, l -> new AnalysedTranscript(words, l))));
             } else if (rule instanceof RegexRule regex) {
                 found.addAll(regexTriggers(regex, words));
             } else if (rule instanceof RequiredPhraseRule required) {
-                found.addAll(requiredPhraseTriggers(required, words, transcript.source(), videoEnd));
+                found.addAll(requiredPhraseTriggers(required, words, transcript.source(), videoEnd,
+                        analysed.computeIfAbsent(language, l -> new AnalysedTranscript(words, l))));
             } else {
                 throw new IllegalStateException("no evaluation for rule kind " + rule.kind());
             }
@@ -71,20 +82,16 @@ public class PolicyEngine {
         }
     }
 
-    private static List<Trigger> phraseTriggers(PhraseRule rule, TranscriptWords words) {
+    /** Surface matching, as before language analysis: brand names and deliberate misspellings. */
+    private static List<Trigger> exactPhraseTriggers(PhraseRule rule, TranscriptWords words) {
         List<Trigger> triggers = new ArrayList<>();
         for (String phrase : rule.phrases()) {
             for (TranscriptWords.Match match : words.find(FoldedText.wordsOf(phrase), Long.MIN_VALUE, Long.MAX_VALUE)) {
-                String source = segmentSource(words, match);
-                triggers.add(new Trigger(rule.id(), words.startMs(match), words.endMs(match), rule.severity(),
-                        words.quote(match) + " (phrase \"" + phrase + "\")", source));
+                triggers.add(PhraseTriggers.trigger(rule.id(), rule.severity(), words, match,
+                        "(phrase \"" + phrase + "\")"));
             }
         }
         return triggers;
-    }
-
-    private static String segmentSource(TranscriptWords words, TranscriptWords.Match match) {
-        return words.segments().get(words.wordAt(match.first()).segment()).source();
     }
 
     private static List<Trigger> regexTriggers(RegexRule rule, TranscriptWords words) {
@@ -108,11 +115,11 @@ public class PolicyEngine {
     }
 
     private static List<Trigger> requiredPhraseTriggers(RequiredPhraseRule rule, TranscriptWords words,
-                                                        String source, long videoEnd) {
+                                                        String source, long videoEnd, AnalysedTranscript analysed) {
         long from = rule.window() == null ? 0 : rule.window().startMs(videoEnd);
         long to = rule.window() == null ? videoEnd : rule.window().endMs(videoEnd);
         for (String phrase : rule.phrases()) {
-            if (!words.find(FoldedText.wordsOf(phrase), from, to).isEmpty()) {
+            if (!analysed.phrase(FoldedText.wordsOf(phrase), 0, from, to).isEmpty()) {
                 return List.of();
             }
         }

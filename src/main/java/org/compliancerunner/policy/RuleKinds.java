@@ -35,16 +35,23 @@ final class RuleKinds {
     private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
 
     static {
-        register(new Kind(PhraseRule.KIND, List.of("phrases"), (id, severity, fields) -> {
-            List<String> phrases = phrases(fields);
-            return phrases == null ? null : new PhraseRule(id, severity, phrases);
+        register(new Kind(PhraseRule.KIND, List.of("phrases", "language", "exact", "maxGap"), (id, severity, fields) -> {
+            List<String> phrases = phrases(fields, "phrases");
+            String language = RuleLanguage.read(fields, "language");
+            Boolean exact = flag(fields, "exact");
+            Double maxGap = fields.number("maxGap", 0.0, v -> v >= 0 && v <= 50 && v == Math.rint(v),
+                    "a whole number of words from 0 to 50 allowed between the phrase's words, e.g. maxGap: 2");
+            return phrases == null || exact == null || maxGap == null ? null
+                    : new PhraseRule(id, severity, phrases, language, exact, maxGap.intValue());
         }));
+        register(new Kind(NearRule.KIND, List.of("words", "within", "language"), RuleKinds::near));
         register(new Kind(RegexRule.KIND, List.of("pattern"), RuleKinds::regex));
-        register(new Kind(RequiredPhraseRule.KIND, List.of("phrases", "window"), (id, severity, fields) -> {
-            List<String> phrases = phrases(fields);
+        register(new Kind(RequiredPhraseRule.KIND, List.of("phrases", "window", "language"), (id, severity, fields) -> {
+            List<String> phrases = phrases(fields, "phrases");
             Optional<Window> window = window(fields);
+            String language = RuleLanguage.read(fields, "language");
             return phrases == null || window == null ? null
-                    : new RequiredPhraseRule(id, severity, phrases, window.orElse(null));
+                    : new RequiredPhraseRule(id, severity, phrases, window.orElse(null), language);
         }));
         register(new Kind(LoudnessRule.KIND, List.of("target", "tolerance"), (id, severity, fields) -> {
             Double target = fields.number("target", null, v -> v < 0, "a loudness in LUFS below 0, e.g. target: -23.0");
@@ -90,15 +97,41 @@ final class RuleKinds {
         return List.copyOf(KINDS.keySet());
     }
 
-    private static List<String> phrases(PackFields fields) {
-        List<String> phrases = fields.requiredTextList("phrases", PHRASES_EXAMPLE);
+    private static Rule near(String id, Severity severity, PackFields fields) {
+        List<String> words = phrases(fields, "words");
+        String language = RuleLanguage.read(fields, "language");
+        Double within = fields.number("within", null, v -> v >= 1 && v <= 50 && v == Math.rint(v),
+                "a whole number of words from 1 to 50, e.g. within: 4");
+        if (words != null && words.size() < 2) {
+            fields.problemAt("words", "a near rule needs at least two words, e.g. words: [guarantee, return]; "
+                    + "for one word use a phrase rule");
+            return null;
+        }
+        return words == null || within == null ? null : new NearRule(id, severity, words, within.intValue(), language);
+    }
+
+    /** true or false; absent is false; anything else is a problem (null). */
+    private static Boolean flag(PackFields fields, String key) {
+        String text = fields.text(key);
+        if (text == null) {
+            return fields.has(key) ? null : Boolean.FALSE;
+        }
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(text.toLowerCase(java.util.Locale.ROOT));
+        }
+        fields.problemAt(key, "must be true or false, not \"" + text + "\"");
+        return null;
+    }
+
+    private static List<String> phrases(PackFields fields, String key) {
+        List<String> phrases = fields.requiredTextList(key, key.equals("words") ? "[guarantee, return]" : PHRASES_EXAMPLE);
         if (phrases == null) {
             return null;
         }
         boolean valid = !phrases.contains(null);
         for (int i = 0; i < phrases.size(); i++) {
             if (phrases.get(i) != null && FoldedText.wordsOf(phrases.get(i)).isEmpty()) {
-                fields.problemAtItem("phrases", i,
+                fields.problemAtItem(key, i,
                         "\"" + phrases.get(i) + "\" has no letters or digits, so it can never match");
                 valid = false;
             }

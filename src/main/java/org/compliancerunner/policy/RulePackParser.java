@@ -35,7 +35,7 @@ public class RulePackParser {
 
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
-    private static final List<String> PACK_KEYS = List.of("pack", "version", "rules");
+    private static final List<String> PACK_KEYS = List.of("pack", "version", "language", "rules");
 
     static final String DEFAULT_PACK = "rules/default-pack.yaml";
 
@@ -87,11 +87,12 @@ public class RulePackParser {
         pack.rejectUnknownKeys(PACK_KEYS, "a rule pack");
         String name = pack.requiredText("pack", "name the pack, e.g. pack: broadcast-default");
         Integer version = version(pack);
+        String language = RuleLanguage.read(pack, "language");
         List<Rule> rules = rules(pack, problems);
         if (!problems.isEmpty()) {
             throw RulePackException.of(origin, problems);
         }
-        return new RulePack(name, version, RulePack.checksumOf(body), body, rules);
+        return new RulePack(name, version, RulePack.checksumOf(body), body, rules, language);
     }
 
     private static Node compose(String body, String origin) throws RulePackException {

@@ -28,8 +28,15 @@ final class TranscriptWords {
     private final List<TranscriptSegment> segments;
     private final List<FoldedText> folded;
     private final List<Word> words = new ArrayList<>();
+    private final String declaredLanguage;
+    private List<String> languages;
 
     TranscriptWords(List<TranscriptSegment> segments) {
+        this(segments, null);
+    }
+
+    /** {@code declaredLanguage}: the transcript's own language when its source said it, else null to detect it. */
+    TranscriptWords(List<TranscriptSegment> segments, String declaredLanguage) {
         this.segments = segments.stream()
                 .sorted(Comparator.comparingLong(TranscriptSegment::startMs).thenComparingLong(TranscriptSegment::endMs))
                 .toList();
@@ -41,6 +48,51 @@ final class TranscriptWords {
                         text.originalStart(span.start()), text.originalEnd(span.end())));
             }
         }
+        this.declaredLanguage = declaredLanguage;
+    }
+
+    int size() {
+        return words.size();
+    }
+
+    /** The language of word {@code index}: declared or detected (null when nothing in the transcript has letters). */
+    String languageOfWord(int index) {
+        // detected on first use: surface-only packs never need it
+        if (languages == null) {
+            languages = SegmentLanguages.of(this, declaredLanguage);
+        }
+        return languages.get(index);
+    }
+
+    /** Whether words {@code earlier} and {@code later} belong to one utterance (no long pause between their segments). */
+    boolean sameUtterance(int earlier, int later) {
+        for (int i = earlier + 1; i <= later; i++) {
+            int a = words.get(i - 1).segment();
+            int b = words.get(i).segment();
+            if (a != b && !adjacent(a, b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The words {@code first..last} as said, in their original spelling. */
+    String said(Match match) {
+        StringBuilder said = new StringBuilder();
+        int i = match.first();
+        while (i <= match.last()) {
+            int segment = words.get(i).segment();
+            int j = i;
+            while (j + 1 <= match.last() && words.get(j + 1).segment() == segment) {
+                j++;
+            }
+            if (i > match.first()) {
+                said.append(' ');
+            }
+            said.append(segments.get(segment).text(), words.get(i).start(), words.get(j).end());
+            i = j + 1;
+        }
+        return said.toString().replaceAll("\\s+", " ");
     }
 
     List<TranscriptSegment> segments() {
@@ -81,6 +133,12 @@ final class TranscriptWords {
 
     private boolean adjacent(int earlier, int later) {
         return later == earlier + 1 && segments.get(later).startMs() - segments.get(earlier).endMs() <= MAX_GAP_MS;
+    }
+
+    /** Whether the segments of words {@code first} and {@code last} overlap [fromMs, toMs]. */
+    boolean overlaps(int first, int last, long fromMs, long toMs) {
+        return overlaps(segments.get(words.get(first).segment()), fromMs, toMs)
+                && overlaps(segments.get(words.get(last).segment()), fromMs, toMs);
     }
 
     private static boolean overlaps(TranscriptSegment segment, long fromMs, long toMs) {

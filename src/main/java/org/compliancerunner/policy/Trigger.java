@@ -5,4 +5,9 @@ package org.compliancerunner.policy;
  * against the limit; {@code source} is where the evidence came from (a transcript source, or "policy").
  */
 public record Trigger(String ruleId, long startMs, long endMs, Severity severity, String evidence, String source) {
+
+    /** What was actually said, as quoted in the evidence ({@code matched "…"}), or null for other findings. */
+    public String matchedText() {
+        return Evidence.matchedText(evidence);
+    }
 }

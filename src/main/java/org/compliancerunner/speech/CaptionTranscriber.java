@@ -51,7 +51,7 @@ public final class CaptionTranscriber implements Transcriber {
         if (sidecar.isPresent()) {
             String source = isVtt(sidecar.get()) ? VTT : SRT;
             return new Transcript(source, new CaptionParser(source).parse(sidecar.get()),
-                    "captions from " + sidecar.get().getFileName());
+                    "captions from " + sidecar.get().getFileName(), languageTag(baseName(media), sidecar.get()));
         }
         TranscriptionException firstFailure = null;
         for (int stream = 0; stream < info.subtitles(); stream++) {
@@ -94,6 +94,16 @@ public final class CaptionTranscriber implements Transcriber {
         }
         String language = name.substring(base.length() + 1, name.length() - 4);
         return LANGUAGE.matcher(language).matches();
+    }
+
+    /** The language a sidecar's name declares ("clip.ru.srt" → "ru"), or null for "clip.srt". */
+    static String languageTag(String base, Path sidecar) {
+        String name = sidecar.getFileName().toString();
+        // "clip.srt" has no tag; only a longer name can be a language variant
+        if (name.length() <= base.length() + 5 || !isLanguageVariant(base, name)) {
+            return null;
+        }
+        return name.substring(base.length() + 1, name.length() - 4).split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
     }
 
     private static boolean isVtt(Path file) {

@@ -47,7 +47,7 @@ public final class SpeechGate {
         }
         String note = (transcript.note() == null || transcript.note().isBlank() ? "" : transcript.note() + "; ")
                 + dropped + " segment(s) outside speech dropped";
-        return new Transcript(transcript.source(), kept, note);
+        return new Transcript(transcript.source(), kept, note, transcript.language());
     }
 
     /** Silences, in place, the samples of a 16 kHz 16-bit mono WAV file (44-byte header) outside speech. */

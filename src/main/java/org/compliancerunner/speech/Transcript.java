@@ -4,9 +4,19 @@ import java.util.List;
 
 /**
  * What was said in one video. {@code source} is null when no transcript source existed for the video,
- * which the policy turns into a {@code speech.unavailable} finding; {@code note} says why.
+ * which the policy turns into a {@code speech.unavailable} finding; {@code note} says why. {@code language} is the
+ * language the source declared (a caption file's tag, whisper's detection), or null to detect it from the text.
  */
-public record Transcript(String source, List<TranscriptSegment> segments, String note) {
+public record Transcript(String source, List<TranscriptSegment> segments, String note, String language) {
+
+    public Transcript(String source, List<TranscriptSegment> segments, String note) {
+        this(source, segments, note, null);
+    }
+
+    /** The same transcript declared to be in {@code language}. */
+    public Transcript withLanguage(String language) {
+        return new Transcript(source, segments, note, language);
+    }
 
     public static Transcript unavailable(String why) {
         return new Transcript(null, List.of(), why);

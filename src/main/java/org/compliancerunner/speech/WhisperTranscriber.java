@@ -140,8 +140,9 @@ public final class WhisperTranscriber implements Transcriber {
         @Override
         protected Transcript complete() throws TranscriptionException {
             windows.flush();
+            // whisper-jni does not report the language a multilingual model detected: its lines are detected by text
             Transcript transcript = new Transcript(SOURCE, List.copyOf(segments),
-                    "whisper model " + settings.model().getFileName());
+                    "whisper model " + settings.model().getFileName(), "auto".equals(params.language) ? null : params.language);
             // whisper hears each window as it is decoded, before the speech map exists: its text is gated here
             return gate == null ? transcript : gate.apply(transcript);
         }

@@ -94,6 +94,12 @@ class ReevaluateTest extends IntegrationTest {
         assertThat(cli.run("reevaluate", "--rules", other.toString(), "--project", "reeval").exitCode()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM review_items WHERE video_id = :id AND state <> 'OBSOLETE'")
                 .param("id", videoId).query(Long.class).single()).isZero();
+
+        // a pack in dictionary form finds the inflected words of the stored transcript ("for testing"), no decoding
+        Path lemmas = Files.writeString(work.resolve("lemmas.yaml"),
+                "pack: lemmas\nversion: 1\nrules:\n  - {id: x.test, kind: phrase, phrases: [\"video for test\"]}\n");
+        assertThat(cli.run("reevaluate", "--rules", lemmas.toString(), "--project", "reeval").exitCode()).isZero();
+        assertThat(ruleIds(videoId)).containsExactly("x.test");
     }
 
     @Test

@@ -83,7 +83,7 @@ class PolicyEngineTest {
             assertThat(t.ruleId()).isEqualTo("language.test");
             assertThat(t.severity()).isEqualTo(Severity.HIGH);
             assertThat(t.source()).isEqualTo("captions:srt");
-            assertThat(t.evidence()).isEqualTo("\"…this text is for testing the engine and…\" (phrase \"for testing\")");
+            assertThat(t.evidence()).isEqualTo("\"…this text is for testing the engine and…\" matched \"for testing\" (phrase \"for testing\")");
         });
     }
 

@@ -115,9 +115,10 @@ class RulePacksTest {
     void defaultPackParsesAndFlagsTheDemoClaims() {
         RulePack pack = rulePacks.defaultPack();
         assertThat(pack.name()).isEqualTo("broadcast-default");
-        assertThat(pack.version()).isEqualTo(2);
+        assertThat(pack.version()).isEqualTo(3);
         assertThat(pack.rules()).extracting(Rule::id).containsExactly(
                 "language.profanity", "claims.guarantee", "claims.health", "claims.risk-free",
+                "ru.language.profanity", "ru.claims.guarantee", "ru.claims.health", "ru.claims.risk-free",
                 "audio.loudness", "audio.true-peak", "picture.black", "picture.freeze", "audio.silence", "picture.flash");
         assertThat(pack.rules()).filteredOn(r -> r instanceof LoudnessRule)
                 .containsExactly(new LoudnessRule("audio.loudness", Severity.HIGH, -23.0, 1.0));
@@ -132,5 +133,18 @@ class RulePacksTest {
         assertThat(triggers).extracting(Trigger::ruleId)
                 .containsExactly("claims.guarantee", "claims.risk-free", "claims.health");
         assertThat(triggers.get(0).evidence()).contains("guaranteed returns");
+    }
+
+    @Test
+    void defaultPackJudgesRussianSpeechWithItsRussianRulesInDictionaryForm() {
+        RulePack pack = rulePacks.defaultPack();
+        Transcript russian = new Transcript("captions:srt", List.of(
+                new TranscriptSegment(0, 4_000, "Наш фонд обещает гарантированного дохода каждому,", "captions:srt"),
+                new TranscriptSegment(4_000, 8_000, "и всё это без всякого риска!", "captions:srt")), null);
+
+        List<Trigger> triggers = new PolicyEngine().evaluate(pack, russian, 8_000);
+
+        assertThat(triggers).extracting(Trigger::ruleId).containsExactly("ru.claims.guarantee", "ru.claims.risk-free");
+        assertThat(triggers).extracting(Trigger::matchedText).containsExactly("гарантированного дохода", "без всякого риска");
     }
 }

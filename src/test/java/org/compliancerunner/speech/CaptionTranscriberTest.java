@@ -123,4 +123,11 @@ class CaptionTranscriberTest {
             return session.finish();
         }
     }
+
+    @Test
+    void aSidecarsLanguageSuffixIsTheTranscriptsLanguage() {
+        assertThat(CaptionTranscriber.languageTag("clip", Path.of("clip.ru.srt"))).isEqualTo("ru");
+        assertThat(CaptionTranscriber.languageTag("clip", Path.of("clip.en-GB.vtt"))).isEqualTo("en");
+        assertThat(CaptionTranscriber.languageTag("clip", Path.of("clip.srt"))).isNull();
+    }
 }
