@@ -56,11 +56,11 @@ final class EmbeddedDatabase implements AutoCloseable {
             }
             EmbeddedFirstStart.prepare(home, (binaries, firstData) -> {
                 OwnerOnlyFiles.directory(binaries, true);
-                return launch(binaries, firstData, password);
+                return launch(binaries, firstData, password, true);
             });
             // the server's binaries: whoever could write here could run code as this user
             OwnerOnlyFiles.directory(home.resolve("pg"), true);
-            EmbeddedPostgres server = launch(home.resolve("pg"), data, password);
+            EmbeddedPostgres server = launch(home.resolve("pg"), data, password, false);
             return new EmbeddedDatabase(server, url(server.getPort()), password);
         } catch (IOException | RuntimeException e) {
             throw e instanceof EmbeddedDatabaseException known ? known
@@ -69,7 +69,8 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** Starts a server on these binaries and data; a data directory without a password gets one first thing. */
-    private static EmbeddedPostgres launch(Path binaries, Path data, String password) throws IOException {
+    private static EmbeddedPostgres launch(Path binaries, Path data, String password, boolean firstStart)
+            throws IOException {
         boolean secured = secured(data);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
@@ -85,6 +86,10 @@ final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedPostgres server = builder.start();
         if (!secured) {
             requirePassword(server, data, password);
+            if (!firstStart) {
+                log.info("The embedded database made by an older version now requires the password in {}",
+                        data.resolveSibling(PASSWORD_FILE));
+            }
         }
         return server;
     }
@@ -108,7 +113,6 @@ final class EmbeddedDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IOException("cannot set the embedded database's password: " + e.getMessage(), e);
         }
-        log.info("The embedded database now requires the password in {}", data.resolveSibling(PASSWORD_FILE));
     }
 
     private static boolean secured(Path data) throws IOException {
