@@ -96,8 +96,9 @@ class VideoTimeLimitTest extends IntegrationTest {
             assertThat(hangingVideoStatus("stop-hang")).isEqualTo("PROCESSING");
 
             assertThat(sweep.waitFor(3, TimeUnit.MINUTES)).as("the stopped sweep process exits: " + log).isTrue();
-            // its report says STOPPED (the process's own exit status is mapped elsewhere in issue 20)
+            // its report says STOPPED, and a stopped sweep exits 1 for the scheduler that launched it
             assertThat(Files.readString(log)).contains("\"jobExecutionId\":" + execution + ",\"status\":\"STOPPED\"");
+            assertThat(sweep.exitValue()).as(log.toString()).isEqualTo(1);
             assertThat(jdbc.sql("SELECT status FROM batch_job_execution WHERE job_execution_id = :id")
                     .param("id", execution).query(String.class).single()).isEqualTo("STOPPED");
             // neither FAILED by a budget nor released: the video waits for restart ID
