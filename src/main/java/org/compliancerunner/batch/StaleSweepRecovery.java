@@ -79,12 +79,14 @@ class StaleSweepRecovery {
                 .list().stream().filter(held -> alive(held.lease())).map(Held::jobInstanceId).toList();
     }
 
+    /** Whether the lease's process counts as alive now, by the same rule as {@link #stale} but without waiting. */
     private boolean alive(Lease lease) {
-        boolean here = lease.host().equals(SweepLease.HOST);
-        if (here && ProcessHandle.of(lease.pid()).map(ProcessHandle::isAlive).orElse(false) == false) {
-            return false;
-        }
-        return lease.ageMs() <= this.lease.toMillis();
+        return lease.ageMs() <= this.lease.toMillis() && !(lease.processLooksGone() && lease.ageMs() > missedBeatsMs());
+    }
+
+    /** A process whose PID looks gone is believed gone once its heartbeat is this old: two beats missed. */
+    private long missedBeatsMs() {
+        return 2 * SweepLease.heartbeatMillis(this.lease) + 1000;
     }
 
     /**
@@ -104,12 +106,10 @@ class StaleSweepRecovery {
             return Optional.of("process " + held.pid() + " on " + held.host() + " has not signalled for "
                     + held.ageMs() / 1000 + " s");
         }
-        boolean looksGone = held.host().equals(SweepLease.HOST)
-                && !ProcessHandle.of(held.pid()).map(ProcessHandle::isAlive).orElse(false);
-        if (!looksGone) {
+        if (!held.processLooksGone()) {
             return Optional.empty();
         }
-        long missed = 2 * SweepLease.heartbeatMillis(this.lease) + 1000;
+        long missed = missedBeatsMs();
         if (held.ageMs() <= missed) {
             long waited = missed - held.ageMs();
             sleep(waited);
@@ -164,6 +164,11 @@ class StaleSweepRecovery {
     }
 
     private record Lease(String host, long pid, long ageMs) {
+
+        /** Its PID is absent from this host; it may still live in another PID namespace with the same host name. */
+        boolean processLooksGone() {
+            return host.equals(SweepLease.HOST) && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
     }
 
     /** A lease and what it holds: a job instance, or for {@link #stillHeld} an execution. */
