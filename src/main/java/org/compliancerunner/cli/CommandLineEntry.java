@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
@@ -46,10 +47,7 @@ class CommandLineEntry implements CommandLineRunner {
     }
 
     private static String messageOf(Throwable exception) {
-        Throwable root = exception;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(exception);
         String message = exception.getMessage();
         String rootMessage = root.getMessage();
         if (message == null) {

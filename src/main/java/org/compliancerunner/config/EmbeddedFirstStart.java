@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import org.springframework.core.NestedExceptionUtils;
+
 /**
  * Makes the embedded server's binaries ({@code pg}) and data directory ({@code pgdata}) under COMPLIANCE_HOME all or
  * nothing: the first start unpacks and initialises them in {@code *.partial-PID} directories, runs the server once,
@@ -130,10 +132,7 @@ final class EmbeddedFirstStart {
     }
 
     private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }
