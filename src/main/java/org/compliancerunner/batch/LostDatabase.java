@@ -61,6 +61,29 @@ class LostDatabase implements JobExecutionListener {
         execution.setExitStatus(ExitStatus.FAILED.addExitDescription(reason));
     }
 
+    /**
+     * For a sweep whose end could not be recorded at all (the database was still away when the job ended): once the
+     * database answers, marks the execution FAILED and lets its lease go, and returns what to tell the operator.
+     */
+    String recordLoss(long jobExecutionId, Throwable cause) {
+        String reason = REASON + " (" + cause.getMessage() + "); once it is back, finish the sweep with: restart "
+                + jobExecutionId;
+        log.error("Sweep execution {} {}", jobExecutionId, reason);
+        if (awaitDatabase()) {
+            Executions.find(repository, jobExecutionId)
+                    .filter(execution -> execution.isRunning() || execution.getStatus() == BatchStatus.UNKNOWN)
+                    .ifPresent(execution -> {
+                failUnfinishedSteps(jobExecutionId);
+                execution.setStatus(BatchStatus.FAILED);
+                execution.setExitStatus(ExitStatus.FAILED.addExitDescription(reason));
+                execution.setEndTime(LocalDateTime.now());
+                repository.update(execution);
+            });
+            jdbc.sql("DELETE FROM sweep_leases WHERE job_execution_id = :id").param("id", jobExecutionId).update();
+        }
+        return reason;
+    }
+
     /** Marks an execution that an earlier run left UNKNOWN as FAILED, so that it can be restarted. */
     void failUnknown(JobExecution execution) {
         log.warn("Sweep execution {} ended UNKNOWN (its end could not be recorded); marking it FAILED", execution.getId());

@@ -2,6 +2,7 @@ package org.compliancerunner.batch;
 
 import java.time.LocalDateTime;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.compliancerunner.catalog.SweepQueue;
 import org.compliancerunner.policy.RulePack;
@@ -102,10 +103,18 @@ public class Sweeps {
         long limit = request.limit() == null ? Long.MAX_VALUE : request.limit();
         SweepParameters parameters = SweepParameters.fresh(request.project(), limit, pack.name(), pack.version(),
                 partitions);
-        starts.watch(parameters.runId(), watcher);
+        AtomicLong started = new AtomicLong(-1);
+        starts.watch(parameters.runId(), (execution, instance) -> {
+            started.set(execution);
+            watcher.started(execution, instance);
+        });
         try {
             return operator.start(sweepJob, parameters.toJobParameters());
         } catch (Exception e) {
+            if (started.get() >= 0 && LostDatabase.isConnectionFailure(e)) {
+                // the end itself could not be recorded: once the database answers, the execution is marked FAILED
+                throw new SweepLaunchException(lostDatabase.recordLoss(started.get(), e), e);
+            }
             throw new SweepLaunchException("The sweep could not start: " + e.getMessage(), e);
         } finally {
             starts.forget(parameters.runId());
