@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.compliancerunner.media.flash.FlashDetector;
+import org.compliancerunner.media.loudness.Loudness;
 import org.compliancerunner.media.loudness.LoudnessMeter;
 import org.compliancerunner.media.picture.BlackDetector;
 import org.compliancerunner.media.picture.FreezeDetector;
@@ -100,13 +101,18 @@ public final class TechnicalAnalysis implements AutoCloseable {
             allNotes.add(voice.failure());
         }
         return new Measurements(
-                soundDecoded ? loudness.result() : null,
+                soundDecoded ? speechGated(loudness, speech) : null,
                 soundDecoded ? levels.levels() : null,
                 black == null ? null : black.intervals(),
                 freeze == null ? null : freeze.intervals(),
                 flash == null ? null : flash.report(),
                 speech,
                 allNotes);
+    }
+
+    private static Loudness speechGated(LoudnessMeter meter, List<Interval> speech) {
+        Loudness programme = meter.result();
+        return speech == null ? programme : programme.withSpeechGated(meter.integratedOver(speech));
     }
 
     @Override

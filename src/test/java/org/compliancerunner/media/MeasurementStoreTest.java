@@ -25,7 +25,7 @@ class MeasurementStoreTest extends IntegrationTest {
     void roundTripsEveryPartAndReplacesOnRewrite() {
         long videoId = registeredVideo("store-roundtrip");
         Measurements full = new Measurements(
-                new Loudness(-23.04, 5.2, -1.3, -18.5, -20.25, List.of(-24.0, Double.NEGATIVE_INFINITY, -22.5)),
+                new Loudness(-23.04, 5.2, -1.3, -18.5, -20.25, List.of(-24.0, Double.NEGATIVE_INFINITY, -22.5), -27.5),
                 new AudioLevels(50, new float[] {-12.5f, Float.NEGATIVE_INFINITY, -70f}, 150),
                 List.of(new Interval(0, 360), new Interval(3_000, 3_680)), List.of(new Interval(3_000, 9_000)),
                 new FlashReport(FlashVerdict.FAIL, Map.of(FrameResult.PASS, 90, FrameResult.FLASH_FAIL, 6),

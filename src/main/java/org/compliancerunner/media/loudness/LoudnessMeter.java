@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.compliancerunner.media.AudioFormat;
 import org.compliancerunner.media.ChannelRole;
+import org.compliancerunner.media.Interval;
 import org.compliancerunner.media.MediaListener;
 
 /**
@@ -149,6 +150,29 @@ public final class LoudnessMeter implements MediaListener {
     public void onEnd(long decodedMs) {
         double peak = truePeak == null ? Double.NEGATIVE_INFINITY : truePeak.dbtp();
         result = new Loudness(gated.integrated(), range.range(), peak, momentaryMax, shortTermMax, timeline);
+    }
+
+    /**
+     * Integrated loudness of the gating blocks whose centre lies in one of {@code segments}, gated like the
+     * programme's: the open stand-in for dialogue-gated loudness, {@link Double#NaN} when no block is in them.
+     */
+    public double integratedOver(List<Interval> segments) {
+        if (segments.isEmpty()) {
+            return Double.NaN;
+        }
+        // block k spans [100k, 100k + 400) ms; segments are in time order, so one cursor walks them
+        boolean[] inside = new boolean[gated.blocks()];
+        boolean any = false;
+        int segment = 0;
+        for (int block = 0; block < inside.length; block++) {
+            long centreMs = block * 100L + 200;
+            while (segment < segments.size() && segments.get(segment).endMs() <= centreMs) {
+                segment++;
+            }
+            inside[block] = segment < segments.size() && segments.get(segment).startMs() <= centreMs;
+            any |= inside[block];
+        }
+        return any ? gated.integrated(block -> inside[block]) : Double.NaN;
     }
 
     /**
