@@ -48,7 +48,12 @@ public final class WhisperTranscriber implements Transcriber {
             throw new TranscriptionException("whisper could not allocate its working state for " + media
                     + "; the machine may be out of memory");
         }
-        return new WhisperSession(media, model, state);
+        try {
+            return new WhisperSession(media, model, state, new PcmWavFile(Files.createTempFile("compliance-speech-", ".wav")));
+        } catch (IOException e) {
+            state.close();
+            throw new TranscriptionException("cannot spool the speech track of " + media + " for whisper: " + e.getMessage(), e);
+        }
     }
 
     /** The configured model, checked and loaded on first use. */
@@ -106,6 +111,10 @@ public final class WhisperTranscriber implements Transcriber {
                 + why + ". Run scripts/fetch-model to download one and point " + PROPERTY + " at it");
     }
 
+    /**
+     * Spools the speech track while the video is decoded and recognises it once the speech map is known: whisper
+     * writes plausible text over music and silence, so only windows with speech are sent (see {@link SpeechReplay}).
+     */
     private final class WhisperSession extends SpeechAudioSession {
 
         /** whisper.cpp refuses input shorter than this, so a short tail is padded with silence. */
@@ -115,21 +124,25 @@ public final class WhisperTranscriber implements Transcriber {
         private final WhisperContext model;
         private final WhisperState state;
         private final WhisperFullParams params;
-        private final AudioWindows windows;
+        private final PcmWavFile wav;
         private final List<TranscriptSegment> segments = new ArrayList<>();
         private SpeechGate gate;
 
-        WhisperSession(Path media, WhisperContext model, WhisperState state) {
+        WhisperSession(Path media, WhisperContext model, WhisperState state, PcmWavFile wav) {
             this.media = media;
             this.model = model;
             this.state = state;
             this.params = params(model);
-            this.windows = new AudioWindows(settings.windowSeconds(), this::transcribe);
+            this.wav = wav;
         }
 
         @Override
         protected void accept(float[] samples, int length) throws TranscriptionException {
-            windows.add(samples, length);
+            try {
+                wav.write(samples, length);
+            } catch (IOException e) {
+                throw new TranscriptionException("cannot spool the speech track of " + media + ": " + e.getMessage(), e);
+            }
         }
 
         @Override
@@ -139,17 +152,29 @@ public final class WhisperTranscriber implements Transcriber {
 
         @Override
         protected Transcript complete() throws TranscriptionException {
-            windows.flush();
+            SpeechReplay replay = new SpeechReplay(settings.windowSeconds(), gate);
+            try {
+                replay.play(wav, this::transcribe);
+            } catch (IOException e) {
+                throw new TranscriptionException("cannot read back the speech track of " + media + ": " + e.getMessage(), e);
+            }
+            String note = "whisper model " + settings.model().getFileName()
+                    + (replay.windowsSkipped() == 0 ? "" : "; " + replay.windowsSkipped() + " window(s) without speech not sent");
             // whisper-jni does not report the language a multilingual model detected: its lines are detected by text
-            Transcript transcript = new Transcript(SOURCE, List.copyOf(segments),
-                    "whisper model " + settings.model().getFileName(), "auto".equals(params.language) ? null : params.language);
-            // whisper hears each window as it is decoded, before the speech map exists: its text is gated here
+            Transcript transcript = new Transcript(SOURCE, List.copyOf(segments), note,
+                    "auto".equals(params.language) ? null : params.language);
             return gate == null ? transcript : gate.apply(transcript);
         }
 
         @Override
         public void close() {
-            state.close();
+            try {
+                wav.close();
+            } catch (IOException e) {
+                // a temp file left behind is not worth failing the video for
+            } finally {
+                state.close();
+            }
         }
 
         private void transcribe(float[] samples, int length, long startMs) throws TranscriptionException {
