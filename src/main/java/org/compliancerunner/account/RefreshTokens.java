@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.compliancerunner.web.ApiProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,7 +31,7 @@ public class RefreshTokens {
     private final LoginSessions sessions;
 
     RefreshTokens(JdbcClient jdbc, @Qualifier("transactionManager") PlatformTransactionManager transactions,
-                  ApiProperties properties, LoginSessions sessions) {
+                  TokenProperties properties, LoginSessions sessions) {
         this.jdbc = jdbc;
         this.sessions = sessions;
         this.transaction = new TransactionTemplate(transactions);

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.compliancerunner.media.MediaInfo;
-import org.compliancerunner.media.Measurements;
+import org.compliancerunner.media.technical.Measurements;
 import org.compliancerunner.policy.Trigger;
 import org.compliancerunner.speech.Transcript;
 

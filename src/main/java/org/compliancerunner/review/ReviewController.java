@@ -14,7 +14,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.compliancerunner.catalog.Videos;
 import org.compliancerunner.policy.Severity;
-import org.compliancerunner.web.Caller;
+import org.compliancerunner.security.Caller;
 import org.compliancerunner.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

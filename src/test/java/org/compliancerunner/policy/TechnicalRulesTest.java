@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.compliancerunner.media.Interval;
-import org.compliancerunner.media.Measurements;
+import org.compliancerunner.media.technical.Measurements;
 import org.compliancerunner.media.flash.FlashReport;
 import org.compliancerunner.media.flash.FlashVerdict;
 import org.compliancerunner.media.flash.FrameResult;

@@ -1,4 +1,4 @@
-package org.compliancerunner.media;
+package org.compliancerunner.media.technical;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +12,11 @@ import org.compliancerunner.media.picture.FreezeDetector;
 import org.compliancerunner.media.silence.SilenceMeter;
 import org.compliancerunner.media.voice.VoiceActivityDetector;
 import org.compliancerunner.media.voice.VoiceActivityModel;
+import org.compliancerunner.media.AudioFormat;
+import org.compliancerunner.media.Interval;
+import org.compliancerunner.media.MediaInfo;
+import org.compliancerunner.media.MediaListener;
+import org.compliancerunner.media.Picture;
 
 /**
  * The technical analyzers of one video, all listening to its one decode pass: loudness, peak levels and the speech

@@ -1,6 +1,5 @@
-package org.compliancerunner.web;
+package org.compliancerunner.security;
 
-import org.compliancerunner.account.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 

@@ -1,4 +1,4 @@
-package org.compliancerunner.media;
+package org.compliancerunner.media.technical;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,4 +1,4 @@
-package org.compliancerunner.media;
+package org.compliancerunner.media.technical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,7 @@ import org.compliancerunner.support.Fixtures;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.compliancerunner.media.Interval;
 
 /** Measurements survive the database whole: silence as −∞, absent parts as absent, replaced rather than added. */
 class MeasurementStoreTest extends IntegrationTest {
