@@ -14,6 +14,7 @@ import io.github.givimad.whisperjni.WhisperJNI;
 import io.github.givimad.whisperjni.WhisperSamplingStrategy;
 import io.github.givimad.whisperjni.WhisperState;
 import org.compliancerunner.media.MediaInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Local speech recognition with whisper.cpp through whisper-jni. The native library and the model are loaded once
@@ -49,10 +50,10 @@ public final class WhisperTranscriber implements Transcriber {
                     + "; the machine may be out of memory");
         }
         try {
-            return new WhisperSession(media, model, state, new PcmWavFile(Files.createTempFile("compliance-speech-", ".wav")));
-        } catch (IOException e) {
+            return new WhisperSession(media, model, state);
+        } catch (TranscriptionException e) {
             state.close();
-            throw new TranscriptionException("cannot spool the speech track of " + media + " for whisper: " + e.getMessage(), e);
+            throw e;
         }
     }
 
@@ -111,67 +112,38 @@ public final class WhisperTranscriber implements Transcriber {
                 + why + ". Run scripts/fetch-model to download one and point " + PROPERTY + " at it");
     }
 
-    /**
-     * Spools the speech track while the video is decoded and recognises it once the speech map is known: whisper
-     * writes plausible text over music and silence, so only windows with speech are sent (see {@link SpeechReplay}).
-     */
-    private final class WhisperSession extends SpeechAudioSession {
+    /** Recognises the speech windows of the spooled track (see {@link SpeechReplay}). */
+    private final class WhisperSession extends SpooledSpeechSession {
 
         /** whisper.cpp refuses input shorter than this, so a short tail is padded with silence. */
         private static final int MIN_SAMPLES = AudioWindows.SAMPLE_RATE;
 
-        private final Path media;
         private final WhisperContext model;
         private final WhisperState state;
         private final WhisperFullParams params;
-        private final PcmWavFile wav;
         private final List<TranscriptSegment> segments = new ArrayList<>();
-        private SpeechGate gate;
 
-        WhisperSession(Path media, WhisperContext model, WhisperState state, PcmWavFile wav) {
-            this.media = media;
+        WhisperSession(Path media, WhisperContext model, WhisperState state) throws TranscriptionException {
+            super(media);
             this.model = model;
             this.state = state;
             this.params = params(model);
-            this.wav = wav;
         }
 
         @Override
-        protected void accept(float[] samples, int length) throws TranscriptionException {
-            try {
-                wav.write(samples, length);
-            } catch (IOException e) {
-                throw new TranscriptionException("cannot spool the speech track of " + media + ": " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void gate(SpeechGate gate) {
-            this.gate = gate;
-        }
-
-        @Override
-        protected Transcript complete() throws TranscriptionException {
+        protected Transcript recognise(PcmWavFile wav, @Nullable SpeechGate gate) throws IOException, TranscriptionException {
             SpeechReplay replay = new SpeechReplay(settings.windowSeconds(), gate);
-            try {
-                replay.play(wav, this::transcribe);
-            } catch (IOException e) {
-                throw new TranscriptionException("cannot read back the speech track of " + media + ": " + e.getMessage(), e);
-            }
+            replay.play(wav, this::transcribe);
             String note = "whisper model " + settings.model().getFileName()
                     + (replay.windowsSkipped() == 0 ? "" : "; " + replay.windowsSkipped() + " window(s) without speech not sent");
             // whisper-jni does not report the language a multilingual model detected: its lines are detected by text
-            Transcript transcript = new Transcript(SOURCE, List.copyOf(segments), note,
-                    "auto".equals(params.language) ? null : params.language);
-            return gate == null ? transcript : gate.apply(transcript);
+            return new Transcript(SOURCE, List.copyOf(segments), note, "auto".equals(params.language) ? null : params.language);
         }
 
         @Override
         public void close() {
             try {
-                wav.close();
-            } catch (IOException e) {
-                // a temp file left behind is not worth failing the video for
+                super.close();
             } finally {
                 state.close();
             }
