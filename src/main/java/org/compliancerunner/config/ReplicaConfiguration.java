@@ -7,7 +7,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.Advisor;
+import org.springframework.aop.ProxyMethodInvocation;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.BeanFactory;
@@ -29,7 +32,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The API's reads from a streaming replica, when {@code compliance.datasource.replica.url} is set: every
  * {@code @GetMapping} of a REST controller runs in a read-only transaction, which {@link ReplicaRouting} sends to the
- * replica; every other request, and everything a sweep or a CLI command does, stays on the primary.
+ * replica; every other request, and everything a sweep or a CLI command does, stays on the primary. A handler whose
+ * replica connection was lost runs once more, on the primary.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(ReplicaUrlSet.class)
@@ -44,8 +48,9 @@ class ReplicaConfiguration {
 
     @Bean
     ReplicaReads replicaReads(ReplicaProperties properties,
-                              @Qualifier("transactionManager") PlatformTransactionManager transactions) {
-        return new ReplicaReads(properties.readYourWrites(), transactions);
+                              @Qualifier("transactionManager") PlatformTransactionManager transactions,
+                              ReplicaRouting routing) {
+        return new ReplicaReads(properties.readYourWrites(), transactions, routing);
     }
 
     /** Read-only on the replica unless the caller wrote recently; then no transaction, so the primary answers. */
@@ -60,8 +65,18 @@ class ReplicaConfiguration {
         interceptor.setTransactionManagerBeanName("transactionManager");
         interceptor.setTransactionAttributeSource((method, targetClass) ->
                 reads.getObject().mayReadReplica(ReplicaReads.currentCaller()) ? readOnly : null);
+        MethodInterceptor withFallback = invocation -> {
+            // a clone made before the first run can run the handler again
+            MethodInvocation again = ((ProxyMethodInvocation) invocation).invocableClone();
+            boolean[] first = {true};
+            return reads.getObject().withFallback(() -> {
+                MethodInvocation attempt = first[0] ? invocation : again;
+                first[0] = false;
+                return interceptor.invoke(attempt);
+            });
+        };
         return new DefaultPointcutAdvisor(new AnnotationMatchingPointcut(RestController.class, GetMapping.class, true),
-                interceptor);
+                withFallback);
     }
 
     /** Remembers who wrote, once their request is done, for read-your-writes. */

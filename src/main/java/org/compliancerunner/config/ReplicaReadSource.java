@@ -26,6 +26,8 @@ final class ReplicaReadSource extends AbstractDataSource implements AutoCloseabl
     private volatile String refused;
     private volatile String failure;
     private volatile long downUntil;
+    /** Whether this thread's current read got a replica connection, so that a lost connection can be blamed on it. */
+    private final ThreadLocal<Boolean> served = new ThreadLocal<>();
 
     ReplicaReadSource(HikariDataSource replica, DataSource primary, ReplicaProperties properties) {
         this.replica = replica;
@@ -53,9 +55,11 @@ final class ReplicaReadSource extends AbstractDataSource implements AutoCloseabl
                 Connection connection = replica.getConnection();
                 if (!verified && !verify(connection)) {
                     connection.close();
+                    log.error("{}; the API's reads stay on the primary", refused);
                     return primary.getConnection();
                 }
                 up();
+                served.set(Boolean.TRUE);
                 return connection;
             } catch (SQLException e) {
                 down(e);
@@ -67,6 +71,13 @@ final class ReplicaReadSource extends AbstractDataSource implements AutoCloseabl
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         throw new SQLException("the replica's reads use the configured users only");
+    }
+
+    /** Whether a replica connection was handed to this thread since the last call; forgets it. */
+    boolean servedThisThread() {
+        boolean replica = served.get() != null;
+        served.remove();
+        return replica;
     }
 
     /** Null while reads go to the replica; otherwise why they go to the primary. */
@@ -111,9 +122,6 @@ final class ReplicaReadSource extends AbstractDataSource implements AutoCloseabl
         }
         refused = standby.refusal(main, properties.shownUrl());
         verified = true;
-        if (refused != null) {
-            log.error("{}; the API's reads stay on the primary", refused);
-        }
         return refused == null;
     }
 

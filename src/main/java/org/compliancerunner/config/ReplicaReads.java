@@ -1,5 +1,6 @@
 package org.compliancerunner.config;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,9 +23,11 @@ public final class ReplicaReads {
     private final Map<String, Long> lastWrites = new ConcurrentHashMap<>();
     private final long window;
     private final TransactionTemplate readOnly;
+    private final ReplicaRouting routing;
 
-    ReplicaReads(Duration readYourWrites, PlatformTransactionManager transactions) {
+    ReplicaReads(Duration readYourWrites, PlatformTransactionManager transactions, ReplicaRouting routing) {
         this.window = readYourWrites.toNanos();
+        this.routing = routing;
         this.readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
         readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
@@ -50,7 +53,55 @@ public final class ReplicaReads {
      */
     public <T> Supplier<T> asReplicaRead(Supplier<T> read) {
         String caller = currentCaller();
-        return () -> mayReadReplica(caller) ? readOnly.execute(status -> read.get()) : read.get();
+        return () -> {
+            if (!mayReadReplica(caller)) {
+                return read.get();
+            }
+            try {
+                return withFallback(() -> readOnly.execute(status -> read.get()));
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /**
+     * Runs a read and, when it lost its replica connection (the replica went away after the pool last checked that
+     * connection), marks the replica down and runs it once more, now on the primary. Reads are safe to repeat.
+     */
+    <T> T withFallback(Attempt<T> read) throws Throwable {
+        ReplicaReadSource source = routing.reads();
+        source.servedThisThread();
+        try {
+            return read.run();
+        } catch (Throwable failure) {
+            if (!source.servedThisThread() || !lostConnection(failure)) {
+                throw failure;
+            }
+            source.down(failure instanceof Exception e ? e : new IllegalStateException(failure));
+            return read.run();
+        } finally {
+            source.servedThisThread();
+        }
+    }
+
+    /** SQL state class 08 (connection exception) or 57P (the server shut down or crashed) anywhere in the chain. */
+    private static boolean lostConnection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A read that may be run twice. */
+    @FunctionalInterface
+    interface Attempt<T> {
+        T run() throws Throwable;
     }
 
     /** The signed-in caller of this thread's request, or null. */
