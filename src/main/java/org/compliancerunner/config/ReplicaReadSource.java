@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.datasource.AbstractDataSource;
 
 /**
@@ -103,11 +104,13 @@ final class ReplicaReadSource extends AbstractDataSource implements AutoCloseabl
     }
 
     void down(Exception e) {
+        // the pool's own message only says it timed out; the cause says why (refused, unknown host, password)
+        String why = NestedExceptionUtils.getMostSpecificCause(e).getMessage();
         if (failure == null) {
             log.warn("The replica {} does not answer ({}); the API's reads go to the primary and it is tried again "
-                    + "after {}", properties.shownUrl(), e.getMessage(), properties.retryAfter());
+                    + "after {}", properties.shownUrl(), why, properties.retryAfter());
         }
-        failure = "the replica does not answer, reads go to the primary: " + e.getMessage();
+        failure = "the replica does not answer, reads go to the primary: " + why;
         downUntil = System.nanoTime() + properties.retryAfter().toNanos();
     }
 
