@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 import org.compliancerunner.ComplianceRunnerApplication;
 import org.compliancerunner.account.Accounts;
-import org.compliancerunner.account.Role;
+import org.compliancerunner.security.Role;
 import org.compliancerunner.media.SampleMedia;
 import org.compliancerunner.support.StreamingReplica;
 import org.junit.jupiter.api.AfterAll;
