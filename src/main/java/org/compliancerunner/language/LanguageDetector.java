@@ -31,7 +31,7 @@ public final class LanguageDetector {
     private LanguageDetector() {
     }
 
-    /** The language of lower-case words, or null when none of them is in a script we know. */
+    /** The language of lower-case words; null when none of them is in a script we know. */
     public static @Nullable String detect(List<String> words) {
         return detect(words, null);
     }
