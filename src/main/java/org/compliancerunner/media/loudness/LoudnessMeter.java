@@ -6,6 +6,7 @@ import org.compliancerunner.media.AudioFormat;
 import org.compliancerunner.media.ChannelRole;
 import org.compliancerunner.media.Interval;
 import org.compliancerunner.media.MediaListener;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures a sound track per ITU-R BS.1770-4 / EBU R128 (Tech 3341, 3342) in the one decode pass: integrated
@@ -26,9 +27,10 @@ public final class LoudnessMeter implements MediaListener {
 
     private int sampleRate;
     private int channels;
-    private double[] weights;
-    private KWeighting kWeighting;
-    private TruePeakMeter truePeak;
+    // null until the first audio says the format
+    private double @Nullable [] weights;
+    private @Nullable KWeighting kWeighting;
+    private @Nullable TruePeakMeter truePeak;
 
     // Ring of the last SHORT_TERM_TICKS ticks: weighted energy sum and frame count of each.
     private final double[] tickEnergy = new double[SHORT_TERM_TICKS];
@@ -43,7 +45,7 @@ public final class LoudnessMeter implements MediaListener {
     private double momentaryMax = Double.NEGATIVE_INFINITY;
     private double shortTermMax = Double.NEGATIVE_INFINITY;
     private final List<Double> timeline = new ArrayList<>();
-    private Loudness result;
+    private @Nullable Loudness result;
 
     @Override
     public boolean wantsAudio() {
