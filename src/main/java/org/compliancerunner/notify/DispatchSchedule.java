@@ -1,33 +1,32 @@
 package org.compliancerunner.notify;
 
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.TaskScheduler;
 
-/** Runs a dispatch round every {@code compliance.notify.dispatch-interval} in long-running roles. */
+/** Runs a dispatch round every {@code compliance.notify.dispatch-interval} in long-running roles, on Boot's scheduler. */
 final class DispatchSchedule implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchSchedule.class);
 
     private final OutboxDispatcher dispatcher;
     private final Duration interval;
-    private ThreadPoolTaskScheduler scheduler;
+    private final TaskScheduler scheduler;
+    private ScheduledFuture<?> rounds;
 
-    DispatchSchedule(OutboxDispatcher dispatcher, Duration interval) {
+    DispatchSchedule(OutboxDispatcher dispatcher, Duration interval, TaskScheduler scheduler) {
         this.dispatcher = dispatcher;
         this.interval = interval;
+        this.scheduler = scheduler;
     }
 
     @Override
     public synchronized void start() {
-        scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("notify-dispatch-");
-        scheduler.setWaitForTasksToCompleteOnShutdown(true);
-        scheduler.initialize();
-        scheduler.scheduleWithFixedDelay(this::round, interval);
+        rounds = scheduler.scheduleWithFixedDelay(this::round, interval);
     }
 
     private void round() {
@@ -45,14 +44,14 @@ final class DispatchSchedule implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdown();
-            scheduler = null;
+        if (rounds != null) {
+            rounds.cancel(false); // a round under way finishes; its claims are its own transaction's
+            rounds = null;
         }
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return scheduler != null;
+        return rounds != null;
     }
 }
