@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledFuture;
 
 import org.compliancerunner.batch.SweepReports;
 import org.compliancerunner.batch.SweepSummary;
+import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.TaskScheduler;
 
 /** Shows "videos done / total" on one terminal line while a sweep runs; silent when not attached to a terminal. */
@@ -17,7 +18,7 @@ final class SweepProgress implements AutoCloseable {
     private final PrintWriter err;
     private final boolean enabled;
     private final TaskScheduler scheduler;
-    private ScheduledFuture<?> ticks;
+    private @Nullable ScheduledFuture<?> ticks;
     private boolean printed;
     private boolean closed;
 

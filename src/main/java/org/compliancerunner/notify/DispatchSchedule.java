@@ -3,6 +3,7 @@ package org.compliancerunner.notify;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -16,7 +17,10 @@ final class DispatchSchedule implements SmartLifecycle {
     private final OutboxDispatcher dispatcher;
     private final Duration interval;
     private final TaskScheduler scheduler;
-    private ScheduledFuture<?> rounds;
+    private @Nullable ScheduledFuture<?> rounds;
+    // held by a round while it runs, so that stop() returns only once no round is under way
+    private final Object roundLock = new Object();
+    private boolean stopped;
 
     DispatchSchedule(OutboxDispatcher dispatcher, Duration interval, TaskScheduler scheduler) {
         this.dispatcher = dispatcher;
@@ -26,10 +30,21 @@ final class DispatchSchedule implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        synchronized (roundLock) {
+            stopped = false;
+        }
         rounds = scheduler.scheduleWithFixedDelay(this::round, interval);
     }
 
     private void round() {
+        synchronized (roundLock) {
+            if (!stopped) {
+                dispatchDue();
+            }
+        }
+    }
+
+    private void dispatchDue() {
         try {
             DispatchRound round = dispatcher.dispatchDue();
             if (round.attempts() > 0) {
@@ -43,10 +58,15 @@ final class DispatchSchedule implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void stop() {
-        if (rounds != null) {
-            rounds.cancel(false); // a round under way finishes; its claims are its own transaction's
-            rounds = null;
+    public void stop() {
+        synchronized (this) {
+            if (rounds != null) {
+                rounds.cancel(false);
+                rounds = null;
+            }
+        }
+        synchronized (roundLock) {
+            stopped = true; // a round under way has finished; one that was about to start does nothing
         }
     }
 

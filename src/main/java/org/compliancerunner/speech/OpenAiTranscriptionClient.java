@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
@@ -73,7 +74,7 @@ final class OpenAiTranscriptionClient {
 
     List<TranscriptSegment> transcribe(Path wav, long durationMs) throws TranscriptionException {
         AtomicInteger attempts = new AtomicInteger();
-        AtomicReference<Duration> askedWait = new AtomicReference<>();
+        AtomicReference<@Nullable Duration> askedWait = new AtomicReference<>();
         RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
                 .backOff(backOff(askedWait))
                 .predicate(failure -> failure instanceof Unavailable)
@@ -96,7 +97,7 @@ final class OpenAiTranscriptionClient {
     }
 
     /** Exponential from the first wait, at most a minute; a Retry-After the server sent counts instead. */
-    private BackOff backOff(AtomicReference<Duration> askedWait) {
+    private BackOff backOff(AtomicReference<@Nullable Duration> askedWait) {
         ExponentialBackOff exponential = new ExponentialBackOff(firstBackoff.toMillis(), 2);
         exponential.setMaxInterval(MAX_WAIT.toMillis());
         exponential.setMaxAttempts(settings.retries());
@@ -111,7 +112,7 @@ final class OpenAiTranscriptionClient {
     }
 
     /** One upload; the audio is streamed from disk, never loaded whole. */
-    private String post(Path wav, AtomicReference<Duration> askedWait) throws TranscriptionException, Unavailable {
+    private String post(Path wav, AtomicReference<@Nullable Duration> askedWait) throws TranscriptionException, Unavailable {
         MultipartBodyBuilder form = new MultipartBodyBuilder();
         form.part("model", settings.model());
         form.part("response_format", "verbose_json");
@@ -148,13 +149,13 @@ final class OpenAiTranscriptionClient {
     }
 
     /** A server's answer; {@code retryAfter} is its Retry-After in seconds, or null. */
-    private record Answer(int status, String body, Duration retryAfter) {
+    private record Answer(int status, String body, @Nullable Duration retryAfter) {
 
-        Answer(int status, String body, String retryAfter) {
+        Answer(int status, String body, @Nullable String retryAfter) {
             this(status, body, seconds(retryAfter));
         }
 
-        private static Duration seconds(String header) {
+        private static @Nullable Duration seconds(@Nullable String header) {
             try {
                 return header == null ? null : Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
             } catch (NumberFormatException e) {

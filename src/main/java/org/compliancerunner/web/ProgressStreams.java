@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import org.compliancerunner.config.ReplicaReads;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,9 +32,9 @@ public class ProgressStreams {
     private final ApiProperties.Progress settings;
     private final TaskScheduler scheduler;
     private final Map<SseEmitter, Stream> streams = new ConcurrentHashMap<>();
-    private ScheduledFuture<?> rounds;
+    private @Nullable ScheduledFuture<?> rounds;
 
-    private final ReplicaReads replica;
+    private final @Nullable ReplicaReads replica;
 
     ProgressStreams(ApiProperties properties, TaskScheduler scheduler, ObjectProvider<ReplicaReads> replica) {
         this.settings = properties.progress();
