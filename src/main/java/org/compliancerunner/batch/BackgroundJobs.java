@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The threads that run jobs launched over HTTP. Bounded, so a burst of launches is refused rather than piling up
- * threads; daemon threads, so a process being stopped does not wait for a sweep (a restart takes it over).
+ * threads; daemon threads, so a process being stopped does not wait for a sweep (a restart takes it over). Not
+ * Boot's task executor, whose threads are not daemons and which others share.
  */
 @Component
 class BackgroundJobs implements Executor {

@@ -10,6 +10,10 @@ import org.springframework.batch.infrastructure.item.ItemReader;
 /**
  * Reads rows in id order, a page at a time, each page starting after the last id read. It keeps no restart state:
  * queries leave out what a step already finished, so a restarted step reads exactly what is left.
+ * <p>
+ * Not {@code JdbcPagingItemReader}, which pages the same way: that reader needs its SQL here, against the catalog's
+ * tables, where the pages come from the catalog's own queries ({@code SweepQueue.unfinished}, {@code Videos.judged})
+ * and their record mapping; and the restart position it would store is meaningless once finished rows leave them.
  */
 class KeysetReader<T> implements ItemReader<T> {
 

@@ -9,13 +9,10 @@ import java.time.ZonedDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.CronExpression;
-import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnExpression("'${compliance.role:}' == 'serve' and '${compliance.schedule.sweep:}' != ''")
-class NightlySweep implements DisposableBean {
+class NightlySweep {
 
     private static final Logger log = LoggerFactory.getLogger(NightlySweep.class);
 
@@ -34,15 +31,8 @@ class NightlySweep implements DisposableBean {
 
     private final Sweeps sweeps;
     private final CronExpression cron;
-    private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
-    @Autowired
     NightlySweep(Sweeps sweeps, @Value("${compliance.schedule.sweep}") String expression) {
-        this(sweeps, expression, true);
-    }
-
-    /** Without its timer when {@code scheduled} is false: ticks come only from {@link #launch(Instant)}. */
-    NightlySweep(Sweeps sweeps, String expression, boolean scheduled) {
         this.sweeps = sweeps;
         try {
             this.cron = CronExpression.parse(expression);
@@ -50,12 +40,13 @@ class NightlySweep implements DisposableBean {
             throw new IllegalArgumentException("compliance.schedule.sweep '" + expression + "' is not a cron expression "
                     + "(six fields: second minute hour day month weekday, e.g. '0 0 2 * * *'): " + e.getMessage(), e);
         }
-        scheduler.setThreadNamePrefix("nightly-sweep-");
-        scheduler.initialize();
-        if (scheduled) {
-            scheduler.schedule(() -> launch(Instant.now()), new CronTrigger(expression));
-            log.info("Sweeps run on schedule '{}'", expression);
-        }
+        log.info("Sweeps run on schedule '{}'", expression);
+    }
+
+    // on Boot's scheduler; a sweep still running at the next tick makes that tick wait, as a cron trigger does
+    @Scheduled(cron = "${compliance.schedule.sweep}")
+    void tick() {
+        launch(Instant.now());
     }
 
     /** One tick: sweeps unless another replica already swept for it or a sweep is still running. */
@@ -82,10 +73,5 @@ class NightlySweep implements DisposableBean {
         ZonedDateTime next = cron.next(at);
         Duration half = next == null ? Duration.ofMinutes(1) : Duration.between(at, next).dividedBy(2);
         return half.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : half;
-    }
-
-    @Override
-    public void destroy() {
-        scheduler.shutdown();
     }
 }

@@ -6,10 +6,9 @@ import org.compliancerunner.catalog.JudgedVideo;
 import org.compliancerunner.catalog.Videos;
 import org.compliancerunner.media.technical.MeasurementStore;
 import org.compliancerunner.policy.PolicyEngine;
-import org.compliancerunner.policy.RulePackException;
-import org.compliancerunner.policy.RulePacks;
+import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.TriggerStore;
-import org.compliancerunner.review.ReviewQueue;
+import org.compliancerunner.review.Judgements;
 import org.compliancerunner.speech.TranscriptStore;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -65,16 +64,16 @@ class ReevaluateJobConfiguration {
     @StepScope
     RejudgementProcessor rejudgementProcessor(TranscriptStore transcripts, MeasurementStore measurements,
                                               TriggerStore triggers, PolicyEngine policy, ReevaluationLog log,
-                                              RulePacks packs, @Value("#{stepExecution}") StepExecution step)
-            throws RulePackException {
-        return new RejudgementProcessor(transcripts, measurements, triggers, policy, log, SweepParameters.pack(packs, step),
+                                              RulePack judgingPack, @Value("#{stepExecution}") StepExecution step) {
+        return new RejudgementProcessor(transcripts, measurements, triggers, policy, log, judgingPack,
                 step.getJobExecution().getJobInstanceId());
     }
 
     @Bean
     @StepScope
-    RejudgementWriter rejudgementWriter(TriggerStore triggers, ReviewQueue reviews, Videos videos, ReevaluationLog log, RulePacks packs,
-                                        @Value("#{stepExecution}") StepExecution step) throws RulePackException {
-        return new RejudgementWriter(triggers, reviews, videos, log, SweepParameters.pack(packs, step), step.getJobExecution().getJobInstanceId());
+    RejudgementWriter rejudgementWriter(Judgements judgements, Videos videos, ReevaluationLog log,
+                                        @Value("#{stepExecution}") StepExecution step) {
+        return new RejudgementWriter(judgements, videos, log, SweepParameters.packVersion(step.getJobParameters()),
+                step.getJobExecution().getJobInstanceId());
     }
 }

@@ -1,25 +1,22 @@
 package org.compliancerunner.batch;
 
 import org.compliancerunner.catalog.Videos;
-import org.compliancerunner.policy.RulePack;
-import org.compliancerunner.policy.TriggerStore;
-import org.compliancerunner.review.ReviewQueue;
+import org.compliancerunner.policy.PackVersion;
+import org.compliancerunner.review.Judgements;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /** Stores a chunk's new findings, moves each video to the new pack version and logs the difference, in one transaction. */
 class RejudgementWriter implements ItemWriter<Rejudgement> {
 
-    private final TriggerStore triggers;
-    private final ReviewQueue reviews;
+    private final Judgements judgements;
     private final Videos videos;
     private final ReevaluationLog log;
-    private final RulePack pack;
+    private final PackVersion pack;
     private final long jobInstanceId;
 
-    RejudgementWriter(TriggerStore triggers, ReviewQueue reviews, Videos videos, ReevaluationLog log, RulePack pack, long jobInstanceId) {
-        this.triggers = triggers;
-        this.reviews = reviews;
+    RejudgementWriter(Judgements judgements, Videos videos, ReevaluationLog log, PackVersion pack, long jobInstanceId) {
+        this.judgements = judgements;
         this.videos = videos;
         this.log = log;
         this.pack = pack;
@@ -30,8 +27,7 @@ class RejudgementWriter implements ItemWriter<Rejudgement> {
     public void write(Chunk<? extends Rejudgement> chunk) {
         for (Rejudgement rejudged : chunk) {
             long videoId = rejudged.video().id();
-            triggers.replace(videoId, pack.name(), pack.version(), rejudged.triggers());
-            reviews.syncVideo(videoId, pack.name(), pack.version());
+            judgements.record(videoId, rejudged.video().title(), pack, rejudged.triggers());
             videos.judgedBy(videoId, pack.name(), pack.version());
             log.record(jobInstanceId, videoId, rejudged.diff());
         }

@@ -7,11 +7,8 @@ import org.compliancerunner.catalog.ClaimedVideo;
 import org.compliancerunner.catalog.SweepQueue;
 import org.compliancerunner.inspection.TimeLimitedInspection;
 import org.compliancerunner.media.technical.MeasurementStore;
-import org.compliancerunner.notify.Outbox;
-import org.compliancerunner.policy.RulePackException;
-import org.compliancerunner.policy.RulePacks;
-import org.compliancerunner.policy.TriggerStore;
-import org.compliancerunner.review.ReviewQueue;
+import org.compliancerunner.policy.RulePack;
+import org.compliancerunner.review.Judgements;
 import org.compliancerunner.speech.TranscriptStore;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -125,20 +122,19 @@ class SweepJobConfiguration {
     @StepScope
     VideoInspectionProcessor videoInspectionProcessor(
             TimeLimitedInspection inspection, SweepQueue queue,
-            @Qualifier("transactionManager") PlatformTransactionManager transactions, RulePacks packs, JdbcClient jdbc,
-            @Value("#{stepExecution}") StepExecution step) throws RulePackException {
-        return new VideoInspectionProcessor(inspection, queue, transactions, SweepParameters.pack(packs, step), step,
+            @Qualifier("transactionManager") PlatformTransactionManager transactions, RulePack judgingPack,
+            JdbcClient jdbc, @Value("#{stepExecution}") StepExecution step) {
+        return new VideoInspectionProcessor(inspection, queue, transactions, judgingPack, step,
                 new ExecutionStopSignal(jdbc, step.getJobExecutionId()));
     }
 
     @Bean
     @StepScope
-    VideoOutcomeWriter videoOutcomeWriter(SweepQueue queue, TranscriptStore transcripts, TriggerStore triggers,
-                                          ReviewQueue reviews, MeasurementStore measurements, Outbox outbox, MinutesLedger ledger,
-                                          RulePacks packs, @Value("#{stepExecution}") StepExecution step)
-            throws RulePackException {
-        return new VideoOutcomeWriter(queue, transcripts, triggers, reviews, measurements, outbox, ledger, SweepParameters.pack(packs, step),
-                step.getJobExecution().getJobInstanceId());
+    VideoOutcomeWriter videoOutcomeWriter(SweepQueue queue, TranscriptStore transcripts, MeasurementStore measurements,
+                                          MinutesLedger ledger, Judgements judgements,
+                                          @Value("#{stepExecution}") StepExecution step) {
+        return new VideoOutcomeWriter(queue, transcripts, measurements, ledger, judgements,
+                SweepParameters.packVersion(step.getJobParameters()), step.getJobExecution().getJobInstanceId());
     }
 
     @Bean

@@ -2,12 +2,9 @@ package org.compliancerunner.batch;
 
 import java.util.UUID;
 
-import org.compliancerunner.policy.RulePack;
-import org.compliancerunner.policy.RulePackException;
-import org.compliancerunner.policy.RulePacks;
+import org.compliancerunner.policy.PackVersion;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.step.StepExecution;
 
 /** The sweep job's parameters; a fresh run id makes every sweep a new job instance, a restart reuses them. */
 record SweepParameters(String project, long limit, String packName, int packVersion, int partitions, String runId) {
@@ -23,10 +20,9 @@ record SweepParameters(String project, long limit, String packName, int packVers
         return new SweepParameters(project, limit, packName, packVersion, partitions, UUID.randomUUID().toString());
     }
 
-    /** The stored rule pack a sweep or re-evaluation step judges with, named by its job parameters. */
-    static RulePack pack(RulePacks packs, StepExecution step) throws RulePackException {
-        JobParameters parameters = step.getJobParameters();
-        return packs.load(parameters.getString(PACK_NAME), parameters.getLong(PACK_VERSION).intValue());
+    /** The stored pack version a sweep or re-evaluation judges with, named by its job parameters. */
+    static PackVersion packVersion(JobParameters parameters) {
+        return new PackVersion(parameters.getString(PACK_NAME), parameters.getLong(PACK_VERSION).intValue());
     }
 
     JobParameters toJobParameters() {

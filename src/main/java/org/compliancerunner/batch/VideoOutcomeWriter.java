@@ -5,15 +5,9 @@ import org.compliancerunner.catalog.SweepQueue;
 import org.compliancerunner.catalog.VideoResult;
 import org.compliancerunner.catalog.VideoStatus;
 import org.compliancerunner.inspection.Inspection;
-import java.util.Map;
-
 import org.compliancerunner.media.technical.MeasurementStore;
-import org.compliancerunner.notify.EventType;
-import org.compliancerunner.notify.Outbox;
-import org.compliancerunner.policy.Trigger;
-import org.compliancerunner.policy.RulePack;
-import org.compliancerunner.policy.TriggerStore;
-import org.compliancerunner.review.ReviewQueue;
+import org.compliancerunner.policy.PackVersion;
+import org.compliancerunner.review.Judgements;
 import org.compliancerunner.speech.TranscriptStore;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -26,24 +20,19 @@ class VideoOutcomeWriter implements ItemWriter<VideoOutcome> {
 
     private final SweepQueue queue;
     private final TranscriptStore transcripts;
-    private final TriggerStore triggers;
-    private final ReviewQueue reviews;
     private final MeasurementStore measurements;
-    private final Outbox outbox;
     private final MinutesLedger ledger;
-    private final RulePack pack;
+    private final Judgements judgements;
+    private final PackVersion pack;
     private final long jobInstanceId;
 
-    VideoOutcomeWriter(SweepQueue queue, TranscriptStore transcripts, TriggerStore triggers, ReviewQueue reviews,
-                       MeasurementStore measurements, Outbox outbox, MinutesLedger ledger, RulePack pack,
-                       long jobInstanceId) {
+    VideoOutcomeWriter(SweepQueue queue, TranscriptStore transcripts, MeasurementStore measurements,
+                       MinutesLedger ledger, Judgements judgements, PackVersion pack, long jobInstanceId) {
         this.queue = queue;
         this.transcripts = transcripts;
-        this.triggers = triggers;
-        this.reviews = reviews;
         this.measurements = measurements;
-        this.outbox = outbox;
         this.ledger = ledger;
+        this.judgements = judgements;
         this.pack = pack;
         this.jobInstanceId = jobInstanceId;
     }
@@ -66,13 +55,7 @@ class VideoOutcomeWriter implements ItemWriter<VideoOutcome> {
                 transcripts.replace(videoId, found.transcript().segments());
                 measurements.replace(videoId, found.measurements());
                 ledger.settle(videoId);
-                triggers.replace(videoId, pack.name(), pack.version(), found.triggers());
-                reviews.syncVideo(videoId, pack.name(), pack.version());
-                if (!found.triggers().isEmpty()) {
-                    outbox.publish(EventType.VIDEO_FLAGGED, Map.of("videoId", videoId, "title", outcome.video().title(),
-                            "pack", pack.name(), "packVersion", pack.version(), "triggers", found.triggers().size(),
-                            "rules", found.triggers().stream().map(Trigger::ruleId).distinct().sorted().toList()));
-                }
+                judgements.record(videoId, outcome.video().title(), pack, found.triggers());
             }
         }
     }

@@ -70,7 +70,7 @@ public class Videos {
     /** DONE videos to judge again, in id order after {@code afterId}, optionally of one project and processed since a time. */
     public List<JudgedVideo> judged(@Nullable String project, @Nullable OffsetDateTime since, long afterId, int max) {
         return jdbc.sql("""
-                        SELECT v.id, v.duration_ms, v.transcript_source, v.pack_name, v.pack_version FROM videos v
+                        SELECT v.id, v.title, v.duration_ms, v.transcript_source, v.pack_name, v.pack_version FROM videos v
                         JOIN projects p ON p.id = v.project_id
                         WHERE v.status = 'DONE' AND v.id > :after
                           AND (CAST(:project AS TEXT) IS NULL OR p.name = :project)

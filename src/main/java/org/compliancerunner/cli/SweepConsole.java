@@ -11,6 +11,7 @@ import org.compliancerunner.notify.DispatchRound;
 import org.compliancerunner.notify.OutboxDispatcher;
 import org.compliancerunner.policy.RulePackException;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /** Runs a sweep launch in the foreground with progress, then prints its report; shared by sweep, restart and demo. */
@@ -25,11 +26,14 @@ class SweepConsole {
     private final SweepReports reports;
     private final SweepReportPrinter printer;
     private final OutboxDispatcher notifications;
+    private final TaskScheduler scheduler;
 
-    SweepConsole(SweepReports reports, SweepReportPrinter printer, OutboxDispatcher notifications) {
+    SweepConsole(SweepReports reports, SweepReportPrinter printer, OutboxDispatcher notifications,
+                 TaskScheduler scheduler) {
         this.reports = reports;
         this.printer = printer;
         this.notifications = notifications;
+        this.scheduler = scheduler;
     }
 
     // a CLI run has no background dispatcher: deliver what the sweep announced before the process ends
@@ -47,7 +51,8 @@ class SweepConsole {
 
     int run(PrintWriter out, PrintWriter err, boolean json, Launch launch) {
         JobExecution execution;
-        try (SweepProgress progress = new SweepProgress(reports, err, !json && System.console() != null)) {
+        try (SweepProgress progress = new SweepProgress(reports, err, !json && System.console() != null,
+                scheduler)) {
             execution = launch.run(progress::started);
         } catch (RulePackException e) {
             err.println("The rule pack is not valid; nothing was changed:");

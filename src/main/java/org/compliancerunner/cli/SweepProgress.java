@@ -1,41 +1,46 @@
 package org.compliancerunner.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 
 import org.compliancerunner.batch.SweepReports;
 import org.compliancerunner.batch.SweepSummary;
+import org.jspecify.annotations.Nullable;
+import org.springframework.scheduling.TaskScheduler;
 
 /** Shows "videos done / total" on one terminal line while a sweep runs; silent when not attached to a terminal. */
 final class SweepProgress implements AutoCloseable {
 
+    private static final Duration TICK = Duration.ofMillis(500);
+
     private final SweepReports reports;
     private final PrintWriter err;
     private final boolean enabled;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "sweep-progress");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile boolean printed;
+    private final TaskScheduler scheduler;
+    private @Nullable ScheduledFuture<?> ticks;
+    private boolean printed;
+    private boolean closed;
 
-    SweepProgress(SweepReports reports, PrintWriter err, boolean enabled) {
+    SweepProgress(SweepReports reports, PrintWriter err, boolean enabled, TaskScheduler scheduler) {
         this.reports = reports;
         this.err = err;
         this.enabled = enabled;
+        this.scheduler = scheduler;
     }
 
     /** Starts showing the progress of the given sweep; the watcher callback of a launch. */
-    void started(long jobExecutionId, long jobInstanceId) {
-        if (!enabled) {
-            return;
+    synchronized void started(long jobExecutionId, long jobInstanceId) {
+        if (enabled && !closed) {
+            ticks = scheduler.scheduleWithFixedDelay(() -> show(jobExecutionId, jobInstanceId), TICK);
         }
-        ticker.scheduleWithFixedDelay(() -> show(jobExecutionId, jobInstanceId), 0, 500, TimeUnit.MILLISECONDS);
     }
 
-    private void show(long jobExecutionId, long jobInstanceId) {
+    // synchronized with close: no progress line is printed after the report's own lines begin
+    private synchronized void show(long jobExecutionId, long jobInstanceId) {
+        if (closed) {
+            return;
+        }
         try {
             SweepSummary summary = reports.summarize(jobInstanceId);
             err.printf("\rsweep %d: %d/%d videos done%s ", jobExecutionId, summary.done() + summary.failed(),
@@ -48,12 +53,10 @@ final class SweepProgress implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        ticker.shutdownNow();
-        try {
-            ticker.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    public synchronized void close() {
+        closed = true;
+        if (ticks != null) {
+            ticks.cancel(false);
         }
         if (printed) {
             err.println();

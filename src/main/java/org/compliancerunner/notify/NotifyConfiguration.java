@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailSender;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +48,8 @@ class NotifyConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "compliance.notify.dispatcher.enabled", havingValue = "true")
-    DispatchSchedule notifyDispatchSchedule(OutboxDispatcher dispatcher, NotifyProperties properties) {
-        return new DispatchSchedule(dispatcher, properties.dispatchInterval());
+    DispatchSchedule notifyDispatchSchedule(OutboxDispatcher dispatcher, NotifyProperties properties,
+                                            TaskScheduler taskScheduler) {
+        return new DispatchSchedule(dispatcher, properties.dispatchInterval(), taskScheduler);
     }
 }

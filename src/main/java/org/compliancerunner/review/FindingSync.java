@@ -1,13 +1,18 @@
 package org.compliancerunner.review;
 
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.compliancerunner.policy.PackVersion;
 import org.compliancerunner.policy.Severity;
+<<<<<<< HEAD
 import org.jspecify.annotations.Nullable;
+=======
+import org.compliancerunner.policy.Trigger;
+>>>>>>> house
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FindingSync {
-
-    private record Finding(String ruleId, long startMs, long endMs, String severity, String evidence) {
-    }
 
     private record Item(long id, String ruleId, long startMs, long endMs, int packVersion, String severity,
                         String evidence, ReviewState state, @Nullable Decision decision) {
@@ -36,17 +38,19 @@ class FindingSync {
         this.audit = audit;
     }
 
-    /** Returns how many items were added or changed; the caller holds the video's item locks. */
-    int sync(long videoId, String packName, int packVersion, Severity minSeverity) {
-        List<String> reviewable = Arrays.stream(Severity.values())
-                .filter(severity -> severity.compareTo(minSeverity) >= 0).map(Severity::label).toList();
-        List<Finding> findings = jdbc.sql("""
-                        SELECT rule_id, start_ms, end_ms, severity, evidence FROM triggers
-                        WHERE video_id = :video AND pack_name = :pack AND pack_version = :version
-                          AND severity IN (:reviewable)""")
-                .param("video", videoId).param("pack", packName).param("version", packVersion)
-                .param("reviewable", reviewable)
-                .query(Finding.class).list();
+    /**
+     * Returns how many items were added or changed; the caller holds the video's item locks. {@code found} are the
+     * triggers just stored for this version; of two at one (rule, start) the store kept the first, and so does this.
+     */
+    int sync(long videoId, PackVersion pack, List<Trigger> found, Severity minSeverity) {
+        String packName = pack.name();
+        int packVersion = pack.version();
+        Map<Key, Trigger> findings = new LinkedHashMap<>();
+        for (Trigger trigger : found) {
+            if (trigger.severity().compareTo(minSeverity) >= 0) {
+                findings.putIfAbsent(new Key(trigger.ruleId(), trigger.startMs()), trigger);
+            }
+        }
         Map<Key, Item> items = new HashMap<>();
         jdbc.sql("""
                         SELECT id, rule_id, start_ms, end_ms, pack_version, severity, evidence, state, decision
@@ -55,7 +59,7 @@ class FindingSync {
                 .query(Item.class).stream().forEach(item -> items.put(new Key(item.ruleId(), item.startMs()), item));
 
         int changed = 0;
-        for (Finding finding : findings) {
+        for (Trigger finding : findings.values()) {
             Item item = items.remove(new Key(finding.ruleId(), finding.startMs()));
             if (item == null) {
                 insert(videoId, packName, packVersion, finding);
@@ -100,13 +104,13 @@ class FindingSync {
         return others.size();
     }
 
-    private static boolean differs(Item item, int packVersion, Finding finding) {
+    private static boolean differs(Item item, int packVersion, Trigger finding) {
         return item.state() == ReviewState.OBSOLETE || item.packVersion() != packVersion
-                || item.endMs() != finding.endMs() || !item.severity().equals(finding.severity())
+                || item.endMs() != finding.endMs() || !item.severity().equals(finding.severity().label())
                 || !Objects.equals(item.evidence(), finding.evidence());
     }
 
-    private void insert(long videoId, String packName, int packVersion, Finding finding) {
+    private void insert(long videoId, String packName, int packVersion, Trigger finding) {
         jdbc.sql("""
                         INSERT INTO review_items (video_id, project_id, pack_name, rule_id, start_ms, end_ms, pack_version,
                                                   severity, evidence)
@@ -114,16 +118,16 @@ class FindingSync {
                         FROM videos WHERE id = :video""")
                 .param("video", videoId).param("pack", packName).param("rule", finding.ruleId())
                 .param("start", finding.startMs()).param("end", finding.endMs()).param("version", packVersion)
-                .param("severity", finding.severity()).param("evidence", finding.evidence())
+                .param("severity", finding.severity().label()).param("evidence", finding.evidence())
                 .update();
     }
 
-    private void update(long itemId, int packVersion, Finding finding, ReviewState state) {
+    private void update(long itemId, int packVersion, Trigger finding, ReviewState state) {
         jdbc.sql("""
                         UPDATE review_items SET pack_version = :version, end_ms = :end, severity = :severity,
                                evidence = :evidence, state = :state, updated_at = now()
                         WHERE id = :id""")
-                .param("version", packVersion).param("end", finding.endMs()).param("severity", finding.severity())
+                .param("version", packVersion).param("end", finding.endMs()).param("severity", finding.severity().label())
                 .param("evidence", finding.evidence()).param("state", state.name()).param("id", itemId)
                 .update();
     }

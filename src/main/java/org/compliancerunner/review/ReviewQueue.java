@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.compliancerunner.notify.EventType;
 import org.compliancerunner.notify.Outbox;
+import org.compliancerunner.policy.PackVersion;
+import org.compliancerunner.policy.Trigger;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
@@ -14,7 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The operators' queue of findings to judge. The sweep feeds it with {@link #syncVideo}; operators take items with
+ * The operators' queue of findings to judge. {@link Judgements} feeds it; operators take items with
  * {@link #next} and settle them with {@link #decide}. Every claim, decision and obsolescence is audited.
  */
 @Service
@@ -40,17 +42,17 @@ public class ReviewQueue {
 
     /**
      * Brings the video's review items in line with the triggers just (re)written for this pack version: new findings
-     * become OPEN items, persisting ones keep their state and decision, vanished ones become OBSOLETE. Call it in the
-     * transaction that rewrote the triggers. Calling it again changes nothing.
+     * become OPEN items, persisting ones keep their state and decision, vanished ones become OBSOLETE. Called by
+     * {@link Judgements} in the transaction that rewrote the triggers. Calling it again changes nothing.
      *
      * @return how many items were added or changed
      */
-    public int syncVideo(long videoId, String packName, int packVersion) {
+    int syncVideo(long videoId, PackVersion pack, List<Trigger> found) {
         return transaction.execute(status -> {
             // the video's item rows first, then the video lock: the order a decision takes them in
             items.lockItemsOf(videoId);
             items.lockVideo(videoId);
-            int changed = sync.sync(videoId, packName, packVersion, properties.minSeverity());
+            int changed = sync.sync(videoId, pack, found, properties.minSeverity());
             announce(videoId, verdicts.refresh(videoId), null);
             return changed;
         });

@@ -3,16 +3,28 @@ package org.compliancerunner.speech;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,24 +32,38 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Posts a WAV file to an OpenAI-compatible {@code /v1/audio/transcriptions} endpoint and reads the timed segments.
  * Retries IO errors, 429 and 5xx with exponential backoff (or the server's Retry-After); other 4xx fail at once.
+ * The client runs on the JDK's HttpClient, as webhooks do: an interrupted inspection (timed out or stopped) cancels
+ * the upload at once, which a blocking Apache client would not. Only ingest downloads use Apache HttpClient 5,
+ * whose DNS resolver lets the SSRF guard check every address they connect to.
  */
 final class OpenAiTranscriptionClient {
 
     static final String SOURCE = "openai";
 
     private static final Duration MAX_WAIT = Duration.ofSeconds(60);
+    private static final MediaType WAV = MediaType.parseMediaType("audio/wav");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** An answer worth asking again for: the server was unreachable, busy (429) or failing (5xx). */
+    private static final class Unavailable extends Exception {
+
+        Unavailable(String failure) {
+            super(failure, null, false, false);
+        }
+    }
+
     private final SpeechProperties.OpenAi settings;
-    private final HttpClient http;
+    private final RestClient http;
     private final URI endpoint;
     private final Duration firstBackoff;
 
     OpenAiTranscriptionClient(SpeechProperties.OpenAi settings, Duration firstBackoff) {
         this.settings = settings;
         this.firstBackoff = firstBackoff;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build());
+        requests.setReadTimeout(settings.requestTimeout());
+        this.http = RestClient.builder().requestFactory(requests).build();
         String base = settings.baseUrl().toString().replaceAll("/+$", "");
         this.endpoint = URI.create(base + "/v1/audio/transcriptions");
     }
@@ -47,68 +73,95 @@ final class OpenAiTranscriptionClient {
     }
 
     List<TranscriptSegment> transcribe(Path wav, long durationMs) throws TranscriptionException {
-        String failure = null;
-        int attempts = settings.retries() + 1;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            Duration wait = backoff(attempt);
-            try {
-                HttpResponse<String> response = http.send(request(wav), HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
-                if (status / 100 == 2) {
-                    return segments(response.body(), durationMs);
-                }
-                failure = "HTTP " + status + ": " + trimmed(response.body());
-                if (status != 429 && status < 500) {
-                    throw new TranscriptionException("Transcription request to " + endpoint + " was refused with "
-                            + failure + (status == 401 || status == 403
-                            ? " (check compliance.speech.openai.api-key)" : ""));
-                }
-                OptionalLong retryAfter = response.headers().firstValueAsLong("Retry-After");
-                if (retryAfter.isPresent()) {
-                    wait = Duration.ofSeconds(Math.max(0, retryAfter.getAsLong()));
-                }
-            } catch (IOException e) {
-                failure = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicReference<@Nullable Duration> askedWait = new AtomicReference<>();
+        RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
+                .backOff(backOff(askedWait))
+                .predicate(failure -> failure instanceof Unavailable)
+                .build());
+        try {
+            return segments(retry.execute(() -> {
+                attempts.incrementAndGet();
+                return post(wav, askedWait);
+            }), durationMs);
+        } catch (RetryException e) {
+            if (e.getLastException() instanceof TranscriptionException refused) {
+                throw refused;
+            }
+            if (Thread.currentThread().isInterrupted()) {
                 throw new TranscriptionException("Interrupted while waiting for " + endpoint, e);
             }
-            if (attempt < attempts) {
-                sleep(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
+            throw new TranscriptionException("Transcription request to " + endpoint + " failed after " + attempts.get()
+                    + " attempts; last: " + e.getLastException().getMessage());
+        }
+    }
+
+    /** Exponential from the first wait, at most a minute; a Retry-After the server sent counts instead. */
+    private BackOff backOff(AtomicReference<@Nullable Duration> askedWait) {
+        ExponentialBackOff exponential = new ExponentialBackOff(firstBackoff.toMillis(), 2);
+        exponential.setMaxInterval(MAX_WAIT.toMillis());
+        exponential.setMaxAttempts(settings.retries());
+        return () -> {
+            BackOffExecution execution = exponential.start();
+            return () -> {
+                long next = execution.nextBackOff();
+                Duration asked = askedWait.getAndSet(null);
+                return next == BackOffExecution.STOP || asked == null ? next : Math.min(asked.toMillis(), MAX_WAIT.toMillis());
+            };
+        };
+    }
+
+    /** One upload; the audio is streamed from disk, never loaded whole. */
+    private String post(Path wav, AtomicReference<@Nullable Duration> askedWait) throws TranscriptionException, Unavailable {
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("model", settings.model());
+        form.part("response_format", "verbose_json");
+        form.part("timestamp_granularities[]", "segment");
+        form.part("file", new FileSystemResource(wav)).filename("audio.wav").contentType(WAV);
+        RestClient.RequestBodySpec request = http.post().uri(endpoint)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .accept(MediaType.APPLICATION_JSON)
+                .body(form.build());
+        if (settings.hasApiKey()) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + settings.apiKey());
+        }
+        Answer answer;
+        try {
+            answer = request.exchange((sent, response) -> new Answer(response.getStatusCode().value(),
+                    new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8),
+                    response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
+        } catch (ResourceAccessException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new TranscriptionException("Interrupted while waiting for " + endpoint, e);
+            }
+            throw new Unavailable(String.valueOf(e.getCause() instanceof IOException io ? io : e));
+        }
+        if (answer.status() / 100 == 2) {
+            return answer.body();
+        }
+        String failure = "HTTP " + answer.status() + ": " + trimmed(answer.body());
+        if (answer.status() != 429 && answer.status() < 500) {
+            throw new TranscriptionException("Transcription request to " + endpoint + " was refused with " + failure
+                    + (answer.status() == 401 || answer.status() == 403 ? " (check compliance.speech.openai.api-key)" : ""));
+        }
+        askedWait.set(answer.retryAfter());
+        throw new Unavailable(failure);
+    }
+
+    /** A server's answer; {@code retryAfter} is its Retry-After in seconds, or null. */
+    private record Answer(int status, String body, @Nullable Duration retryAfter) {
+
+        Answer(int status, String body, @Nullable String retryAfter) {
+            this(status, body, seconds(retryAfter));
+        }
+
+        private static @Nullable Duration seconds(@Nullable String header) {
+            try {
+                return header == null ? null : Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
+            } catch (NumberFormatException e) {
+                return null; // an HTTP date: the exponential wait serves
             }
         }
-        throw new TranscriptionException("Transcription request to " + endpoint + " failed after " + attempts
-                + " attempts; last: " + failure);
-    }
-
-    private Duration backoff(int attempt) {
-        return firstBackoff.multipliedBy(1L << Math.min(attempt - 1, 10));
-    }
-
-    private HttpRequest request(Path wav) throws IOException {
-        String boundary = "compliance-" + UUID.randomUUID();
-        String fields = field(boundary, "model", settings.model())
-                + field(boundary, "response_format", "verbose_json")
-                + field(boundary, "timestamp_granularities[]", "segment")
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"audio.wav\"\r\n"
-                + "Content-Type: audio/wav\r\n\r\n";
-        // The audio is streamed from disk between the text parts, never loaded whole.
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
-                HttpRequest.BodyPublishers.ofString(fields, StandardCharsets.UTF_8),
-                HttpRequest.BodyPublishers.ofFile(wav),
-                HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n", StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(settings.requestTimeout())
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Accept", "application/json")
-                .POST(body);
-        if (settings.hasApiKey()) {
-            request.header("Authorization", "Bearer " + settings.apiKey());
-        }
-        return request.build();
-    }
-
-    private static String field(String boundary, String name, String value) {
-        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
     }
 
     private List<TranscriptSegment> segments(String body, long durationMs) throws TranscriptionException {
@@ -142,14 +195,5 @@ final class OpenAiTranscriptionClient {
     private static String trimmed(String body) {
         String oneLine = body == null ? "" : body.strip().replaceAll("\\s+", " ");
         return oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine;
-    }
-
-    private static void sleep(Duration wait) throws TranscriptionException {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TranscriptionException("Interrupted while waiting to retry a transcription request", e);
-        }
     }
 }

@@ -1,27 +1,28 @@
 package org.compliancerunner.web;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import org.compliancerunner.config.ReplicaReads;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-Sent Events that report progress read from the database, so they work whichever process does the work.
- * One scheduler thread serves every stream: it asks each stream's source, sends what changed, and ends the stream after
- * its last event. Open streams are capped, so a crowd of watchers cannot exhaust threads or connections.
+ * One task on Boot's scheduler serves every stream: it asks each stream's source, sends what changed, and ends the
+ * stream after its last event. Open streams are capped, so a crowd of watchers cannot exhaust threads or connections.
  */
 @Component
 public class ProgressStreams {
@@ -29,13 +30,15 @@ public class ProgressStreams {
     private static final Logger log = LoggerFactory.getLogger(ProgressStreams.class);
 
     private final ApiProperties.Progress settings;
+    private final TaskScheduler scheduler;
     private final Map<SseEmitter, Stream> streams = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService scheduler;
+    private @Nullable ScheduledFuture<?> rounds;
 
-    private final ReplicaReads replica;
+    private final @Nullable ReplicaReads replica;
 
-    ProgressStreams(ApiProperties properties, ObjectProvider<ReplicaReads> replica) {
+    ProgressStreams(ApiProperties properties, TaskScheduler scheduler, ObjectProvider<ReplicaReads> replica) {
         this.settings = properties.progress();
+        this.scheduler = scheduler;
         this.replica = replica.getIfAvailable();
     }
 
@@ -52,9 +55,9 @@ public class ProgressStreams {
         emitter.onCompletion(() -> streams.remove(emitter));
         emitter.onTimeout(() -> streams.remove(emitter));
         emitter.onError(e -> streams.remove(emitter));
-        ensureScheduler();
+        ensureRounds();
         // the first event at once, so a watcher sees where things stand without waiting for the next round
-        scheduler.execute(() -> poll(emitter, stream));
+        scheduler.schedule(() -> poll(emitter, stream), Instant.now());
         return emitter;
     }
 
@@ -62,15 +65,11 @@ public class ProgressStreams {
         return streams.size();
     }
 
-    private synchronized void ensureScheduler() {
-        if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "progress-streams");
-                thread.setDaemon(true);
-                return thread;
-            });
-            long millis = settings.interval().toMillis();
-            scheduler.scheduleWithFixedDelay(this::pollAll, millis, millis, TimeUnit.MILLISECONDS);
+    // the rounds start with the first stream: roles that never serve one never poll
+    private synchronized void ensureRounds() {
+        if (rounds == null) {
+            rounds = scheduler.scheduleWithFixedDelay(this::pollAll, Instant.now().plus(settings.interval()),
+                    settings.interval());
         }
     }
 
@@ -109,10 +108,10 @@ public class ProgressStreams {
     }
 
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
         streams.keySet().forEach(SseEmitter::complete);
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (rounds != null) {
+            rounds.cancel(true);
         }
     }
 

@@ -1,10 +1,10 @@
 package org.compliancerunner.web;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -20,9 +20,8 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +30,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-class RateLimits implements DisposableBean {
+class RateLimits {
 
     /** What a request counts against. */
     enum Kind { USER, ANONYMOUS, UPLOAD, LAUNCH }
@@ -41,12 +40,10 @@ class RateLimits implements DisposableBean {
     }
 
     private static final int MAX_CACHED_BUCKETS = 10_000;
-    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
+    private static final long PURGE_MINUTES = 10;
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(PURGE_MINUTES);
     private static final int PURGE_BATCH = 1_000;
     private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
-
-    // every replica purges; the deletes are idempotent and cheap
-    private final ThreadPoolTaskScheduler purger = new ThreadPoolTaskScheduler();
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final ApiProperties.RateLimit settings;
@@ -63,10 +60,6 @@ class RateLimits implements DisposableBean {
                 // after that allow for replicas' clocks that differ
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(5)))
                 .build();
-        purger.setThreadNamePrefix("rate-limit-purge-");
-        purger.setDaemon(true);
-        purger.initialize();
-        purger.scheduleWithFixedDelay(this::purgeQuietly, Instant.now().plus(PURGE_INTERVAL), PURGE_INTERVAL);
     }
 
     /** Deletes the rows of buckets that have refilled, callers who stopped calling included; returns how many. */
@@ -81,7 +74,9 @@ class RateLimits implements DisposableBean {
         return removed;
     }
 
-    private void purgeQuietly() {
+    // every replica purges; the deletes are idempotent and cheap
+    @Scheduled(initialDelay = PURGE_MINUTES, fixedDelay = PURGE_MINUTES, timeUnit = TimeUnit.MINUTES)
+    void purgeQuietly() {
         try {
             int removed = purgeExpired();
             if (removed > 0) {
@@ -90,11 +85,6 @@ class RateLimits implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Could not remove refilled rate-limit buckets (tried again in {}): {}", PURGE_INTERVAL, e.getMessage());
         }
-    }
-
-    @Override
-    public void destroy() {
-        purger.destroy();
     }
 
     boolean enabled() {

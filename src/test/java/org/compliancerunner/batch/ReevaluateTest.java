@@ -70,6 +70,8 @@ class ReevaluateTest extends IntegrationTest {
         assertThat(ruleIds(videoId)).containsExactlyInAnyOrder("test.for-testing", "test.hello", "audio.loudness");
         assertThat(jdbc.sql("SELECT pack_version FROM videos WHERE id = :id").param("id", videoId).query(Integer.class)
                 .single()).isEqualTo(2);
+        // receivers hear of the video flagged by the new version as they do after a sweep
+        assertThat(flaggedRules(videoId, "reeval", 2)).containsExactly("[\"audio.loudness\", \"test.for-testing\", \"test.hello\"]");
 
         // the decision on the finding that persists is kept; the new medium-severity findings wait for review
         assertThat(jdbc.sql("SELECT state FROM review_items WHERE id = :id").param("id", item.get("id").asLong())
@@ -94,6 +96,7 @@ class ReevaluateTest extends IntegrationTest {
         assertThat(cli.run("reevaluate", "--rules", other.toString(), "--project", "reeval").exitCode()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM review_items WHERE video_id = :id AND state <> 'OBSOLETE'")
                 .param("id", videoId).query(Long.class).single()).isZero();
+        assertThat(flaggedRules(videoId, "other", 1)).as("a pack that found nothing flags nothing").isEmpty();
 
         // a pack in dictionary form finds the inflected words of the stored transcript ("for testing"), no decoding
         Path lemmas = Files.writeString(work.resolve("lemmas.yaml"),
@@ -115,6 +118,15 @@ class ReevaluateTest extends IntegrationTest {
         assertThat(badPack.exitCode()).isEqualTo(2);
         assertThat(badPack.err()).contains("nothing was changed", "rules");
         assertThat(jdbc.sql("SELECT count(*) FROM batch_job_execution").query(Long.class).single()).isEqualTo(before);
+    }
+
+    /** The rules each {@code video.flagged} event of one pack version names for the video. */
+    private List<String> flaggedRules(long videoId, String pack, int version) {
+        return jdbc.sql("""
+                        SELECT payload->>'rules' FROM notify_events WHERE type = 'video.flagged'
+                          AND payload->>'videoId' = :id AND payload->>'pack' = :pack AND payload->>'packVersion' = :version""")
+                .param("id", String.valueOf(videoId)).param("pack", pack).param("version", String.valueOf(version))
+                .query(String.class).list();
     }
 
     private List<String> ruleIds(long videoId) {

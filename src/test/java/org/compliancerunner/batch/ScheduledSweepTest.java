@@ -102,32 +102,27 @@ class ScheduledSweepTest extends IntegrationTest {
     void twoReplicasFiringAtTheSameTickSweepOnce() throws Exception {
         ingest("tick");
         // ticks a second apart: a sweep from half a second before this tick on belongs to it
-        NightlySweep first = new NightlySweep(sweeps, "* * * * * *", false);
-        NightlySweep second = new NightlySweep(sweeps, "* * * * * *", false);
-        try {
-            long before = jdbc.sql("SELECT coalesce(max(job_execution_id), 0) FROM batch_job_execution")
-                    .query(Long.class).single();
-            Thread.sleep(600); // earlier tests' sweeps are older than this tick's window
-            Instant tick = Instant.now();
-            CompletableFuture<NightlySweep.Outcome> a = CompletableFuture.supplyAsync(() -> first.launch(tick));
-            CompletableFuture<NightlySweep.Outcome> b = CompletableFuture.supplyAsync(() -> second.launch(tick));
-            List<NightlySweep.Outcome> outcomes = List.of(a.get(2, TimeUnit.MINUTES), b.get(2, TimeUnit.MINUTES));
+        NightlySweep first = new NightlySweep(sweeps, "* * * * * *");
+        NightlySweep second = new NightlySweep(sweeps, "* * * * * *");
+        long before = jdbc.sql("SELECT coalesce(max(job_execution_id), 0) FROM batch_job_execution")
+                .query(Long.class).single();
+        Thread.sleep(600); // earlier tests' sweeps are older than this tick's window
+        Instant tick = Instant.now();
+        CompletableFuture<NightlySweep.Outcome> a = CompletableFuture.supplyAsync(() -> first.launch(tick));
+        CompletableFuture<NightlySweep.Outcome> b = CompletableFuture.supplyAsync(() -> second.launch(tick));
+        List<NightlySweep.Outcome> outcomes = List.of(a.get(2, TimeUnit.MINUTES), b.get(2, TimeUnit.MINUTES));
 
-            assertThat(outcomes).containsOnlyOnce(NightlySweep.Outcome.SWEPT)
-                    .doesNotContain(NightlySweep.Outcome.FAILED);
-            assertThat(jdbc.sql("SELECT count(*) FROM batch_job_execution WHERE job_execution_id > :before")
-                    .param("before", before).query(Long.class).single()).isEqualTo(1L);
-            assertThat(first.launch(tick)).as("the same tick again").isEqualTo(NightlySweep.Outcome.ALREADY_SWEPT);
-        } finally {
-            first.destroy();
-            second.destroy();
-        }
+        assertThat(outcomes).containsOnlyOnce(NightlySweep.Outcome.SWEPT)
+                .doesNotContain(NightlySweep.Outcome.FAILED);
+        assertThat(jdbc.sql("SELECT count(*) FROM batch_job_execution WHERE job_execution_id > :before")
+                .param("before", before).query(Long.class).single()).isEqualTo(1L);
+        assertThat(first.launch(tick)).as("the same tick again").isEqualTo(NightlySweep.Outcome.ALREADY_SWEPT);
     }
 
     @Test
     void theScheduleIsOnlyForServeAndABadExpressionNamesTheProperty() {
         assertThat(context.getBeansOfType(NightlySweep.class)).as("no schedule outside serve").isEmpty();
-        assertThatThrownBy(() -> new NightlySweep(sweeps, "every night", false))
+        assertThatThrownBy(() -> new NightlySweep(sweeps, "every night"))
                 .hasMessageContaining("compliance.schedule.sweep").hasMessageContaining("every night");
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /** The long-running roles deliver without anyone calling dispatchDue. */
 class DispatchScheduleTest {
@@ -15,10 +16,13 @@ class DispatchScheduleTest {
     @Test
     void deliversOnItsOwnWhileRunningAndStopsWhenStopped() throws Exception {
         NotifyBench bench = new NotifyBench();
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.initialize();
         try (Receiver receiver = new Receiver()) {
             NotifyProperties properties = NotifyBench.properties(8, List.of(NotifyBench.webhook("ops", receiver)));
             Outbox outbox = bench.outbox(properties);
-            DispatchSchedule schedule = new DispatchSchedule(bench.dispatcher(properties), Duration.ofMillis(50));
+            DispatchSchedule schedule = new DispatchSchedule(bench.dispatcher(properties), Duration.ofMillis(50),
+                    scheduler);
 
             schedule.start();
             bench.publishCommitted(outbox, EventType.JOB_COMPLETED, Map.of("jobExecutionId", 1));
@@ -29,6 +33,8 @@ class DispatchScheduleTest {
 
             assertThat(schedule.isRunning()).isFalse();
             assertThat(receiver.requests()).as("nothing is sent after stop").hasSize(1);
+        } finally {
+            scheduler.destroy();
         }
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.compliancerunner.policy.Severity;
+import org.compliancerunner.policy.Trigger;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,9 +48,10 @@ class ReviewQueueTest extends IntegrationTest {
     @Test
     void triggersOfMediumAndAboveBecomeOpenItemsAndASecondSyncChangesNothing() {
         long video = scene.video("ad");
-        int changed = scene.rewrite(video, 1, trigger("lang.mild", 0, LOW, "darn"),
+        Trigger[] found = {trigger("lang.mild", 0, LOW, "darn"),
                 trigger("claims.guarantee", 5000, MEDIUM, "guaranteed returns"),
-                trigger("lang.profanity", 9000, HIGH, "damn"));
+                trigger("lang.profanity", 9000, HIGH, "damn")};
+        int changed = scene.rewrite(video, 1, found);
 
         assertThat(changed).isEqualTo(2);
         var items = queue.list(null, scene.project, 100);
@@ -59,7 +61,7 @@ class ReviewQueueTest extends IntegrationTest {
 
         String before = jdbc.sql("SELECT string_agg(id || state || pack_version || updated_at, ',' ORDER BY id) FROM review_items "
                 + "WHERE video_id = :v").param("v", video).query(String.class).single();
-        assertThat(queue.syncVideo(video, ReviewScene.PACK, 1)).isZero();
+        assertThat(scene.rewrite(video, 1, found)).isZero();
         assertThat(jdbc.sql("SELECT string_agg(id || state || pack_version || updated_at, ',' ORDER BY id) FROM review_items "
                 + "WHERE video_id = :v").param("v", video).query(String.class).single()).isEqualTo(before);
     }
@@ -73,8 +75,9 @@ class ReviewQueueTest extends IntegrationTest {
         ReviewItem vanishing = scene.item(video, "lang.profanity", 9000);
         queue.decide(kept.id(), "alice", Decision.CONFIRM, "a promise of returns");
 
-        scene.rewrite(video, 2, trigger("claims.guarantee", 5000, MEDIUM, "guaranteed returns!"),
-                trigger("disclaimer.financial", 20000, HIGH, "no capital-at-risk line"));
+        Trigger[] second = {trigger("claims.guarantee", 5000, MEDIUM, "guaranteed returns!"),
+                trigger("disclaimer.financial", 20000, HIGH, "no capital-at-risk line")};
+        scene.rewrite(video, 2, second);
 
         ReviewItem persisted = scene.item(video, "claims.guarantee", 5000);
         assertThat(persisted.id()).isEqualTo(kept.id());
@@ -93,7 +96,7 @@ class ReviewQueueTest extends IntegrationTest {
             assertThat(entry.comment()).isEqualTo("no longer raised by broadcast-default v2");
         });
         assertThat(scene.item(video, "disclaimer.financial", 20000).state()).isEqualTo(ReviewState.OPEN);
-        assertThat(queue.syncVideo(video, ReviewScene.PACK, 2)).isZero();
+        assertThat(scene.rewrite(video, 2, second)).isZero();
 
         assertThatThrownBy(() -> queue.decide(obsolete.id(), "bob", Decision.REJECT, "late"))
                 .isInstanceOf(ItemDecidedException.class).hasMessageContaining("is obsolete");

@@ -1,56 +1,54 @@
 package org.compliancerunner.review;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.compliancerunner.policy.PackVersion;
 import org.compliancerunner.policy.Severity;
 import org.compliancerunner.policy.Trigger;
-import org.compliancerunner.policy.TriggerStore;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Projects, videos and triggers written straight into the tables, and the trigger rewrite the sweep does: replace
- * the pack version's triggers, then sync the review items, in one transaction. Each scene has its own project.
+ * Projects and videos written straight into the tables, and findings recorded as the sweep records them
+ * ({@link Judgements}): the pack version's triggers replaced and the review items synced. Each scene has its own project.
  */
 public final class ReviewScene {
 
     public static final String PACK = "broadcast-default";
 
     private final JdbcClient jdbc;
-    private final TriggerStore triggers;
+    private final Judgements judgements;
     private final ReviewQueue queue;
-    private final TransactionTemplate transaction;
+    private final Map<Long, String> titles = new HashMap<>();
     public final String project;
     private final long projectId;
 
     public ReviewScene(ApplicationContext context) {
         this.jdbc = context.getBean(JdbcClient.class);
-        this.triggers = context.getBean(TriggerStore.class);
+        this.judgements = context.getBean(Judgements.class);
         this.queue = context.getBean(ReviewQueue.class);
-        this.transaction = new TransactionTemplate(context.getBean("transactionManager", PlatformTransactionManager.class));
         this.project = "review-" + UUID.randomUUID().toString().substring(0, 8);
         this.projectId = jdbc.sql("INSERT INTO projects (name, owner) VALUES (:name, 'test') RETURNING id")
                 .param("name", project).query(Long.class).single();
     }
 
     public long video(String title) {
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                         INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, owner, status)
                         VALUES (:project, :title, :title, :title, :sha, 1, 'test', 'DONE') RETURNING id""")
                 .param("project", projectId).param("title", title)
                 .param("sha", (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "").substring(0, 64))
                 .query(Long.class).single();
+        titles.put(id, title);
+        return id;
     }
 
-    /** Rewrites what one pack version found on the video and syncs its review items, as the sweep's writer does. */
+    /** Records what one pack version found on the video, as the sweep's writer does; returns the items changed. */
     public int rewrite(long videoId, int packVersion, Trigger... found) {
-        return transaction.execute(status -> {
-            triggers.replace(videoId, PACK, packVersion, List.of(found));
-            return queue.syncVideo(videoId, PACK, packVersion);
-        });
+        return judgements.record(videoId, titles.get(videoId), new PackVersion(PACK, packVersion), List.of(found));
     }
 
     public static Trigger trigger(String rule, long startMs, Severity severity, String evidence) {

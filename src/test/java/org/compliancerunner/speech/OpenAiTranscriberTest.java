@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
@@ -79,12 +81,12 @@ class OpenAiTranscriberTest {
         Received request = received.get(0);
         assertThat(request.path()).isEqualTo("/v1/audio/transcriptions");
         assertThat(request.headers().getFirst("Authorization")).isEqualTo("Bearer secret-key");
-        assertThat(request.headers().getFirst("Content-Type")).startsWith("multipart/form-data; boundary=");
+        assertThat(request.headers().getFirst("Content-Type")).matches("multipart/form-data; ?boundary=.+");
         String body = new String(request.body(), StandardCharsets.ISO_8859_1);
-        assertThat(body).contains("name=\"model\"\r\n\r\nwhisper-1\r\n")
-                .contains("name=\"response_format\"\r\n\r\nverbose_json\r\n")
-                .contains("name=\"timestamp_granularities[]\"\r\n\r\nsegment\r\n")
-                .contains("name=\"file\"; filename=\"audio.wav\"");
+        assertThat(field(body, "model")).isEqualTo("whisper-1");
+        assertThat(field(body, "response_format")).isEqualTo("verbose_json");
+        assertThat(field(body, "timestamp_granularities[]")).isEqualTo("segment");
+        assertThat(body).contains("name=\"file\"; filename=\"audio.wav\"");
         byte[] wav = wavPart(request);
         assertThat(wav).hasSize(44 + 32_000 * 2);
         ByteBuffer header = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
@@ -215,6 +217,14 @@ class OpenAiTranscriberTest {
             }
             return session.finish();
         }
+    }
+
+    /** The value of a text field of a multipart body, whatever part headers come before it. */
+    private static String field(String body, String name) {
+        Matcher field = Pattern.compile("name=\"" + Pattern.quote(name) + "\"\r\n(?:[^\r\n]+\r\n)*\r\n([^\r\n]*)\r\n")
+                .matcher(body);
+        assertThat(field.find()).as("field %s in %s", name, body).isTrue();
+        return field.group(1);
     }
 
     private static byte[] wavPart(Received request) {

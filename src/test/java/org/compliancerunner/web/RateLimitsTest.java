@@ -84,8 +84,6 @@ class RateLimitsTest extends IntegrationTest {
         assertThat(bucketsOf("still-counting")).isEqualTo(1);
         RateLimits.Outcome counted = longPeriod.take(RateLimits.Kind.USER, "still-counting");
         assertThat(counted.remaining()).isEqualTo(3);
-        shortPeriod.destroy();
-        longPeriod.destroy();
     }
 
     private long bucketsOf(String who) {
