@@ -1,16 +1,11 @@
 package org.compliancerunner.catalog;
 
-<<<<<<< HEAD
 import org.jspecify.annotations.Nullable;
 
-/** A checked video as a re-evaluation needs it: how long it is, whether speech was found, and what judged it last. */
-public record JudgedVideo(long id, @Nullable Long durationMs, @Nullable String transcriptSource,
-                          @Nullable String packName, @Nullable Integer packVersion) {
-=======
 /**
  * A checked video as a re-evaluation needs it: its title for announcements, how long it is, whether speech was found,
  * and what judged it last.
  */
-public record JudgedVideo(long id, String title, Long durationMs, String transcriptSource, String packName, Integer packVersion) {
->>>>>>> house
+public record JudgedVideo(long id, String title, @Nullable Long durationMs, @Nullable String transcriptSource,
+                          @Nullable String packName, @Nullable Integer packVersion) {
 }

@@ -16,15 +16,11 @@ final class DispatchSchedule implements SmartLifecycle {
 
     private final OutboxDispatcher dispatcher;
     private final Duration interval;
-<<<<<<< HEAD
-    private @Nullable ThreadPoolTaskScheduler scheduler;
-=======
     private final TaskScheduler scheduler;
     private @Nullable ScheduledFuture<?> rounds;
     // held by a round while it runs, so that stop() returns only once no round is under way
     private final Object roundLock = new Object();
     private boolean stopped;
->>>>>>> house
 
     DispatchSchedule(OutboxDispatcher dispatcher, Duration interval, TaskScheduler scheduler) {
         this.dispatcher = dispatcher;

@@ -8,11 +8,8 @@ import java.util.Objects;
 
 import org.compliancerunner.policy.PackVersion;
 import org.compliancerunner.policy.Severity;
-<<<<<<< HEAD
-import org.jspecify.annotations.Nullable;
-=======
 import org.compliancerunner.policy.Trigger;
->>>>>>> house
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
