@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.compliancerunner.language.Languages;
+import org.compliancerunner.captions.CaptionTrack;
+import org.compliancerunner.media.Measurements;
 import org.compliancerunner.policy.PolicyEngine;
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.RulePackException;
@@ -80,15 +82,20 @@ public class RulesTestCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Transcript transcript;
+        CaptionTrack captions;
         try {
             transcript = TranscriptFiles.read(transcriptFile).withLanguage(code);
+            captions = TranscriptFiles.captions(transcriptFile);
         } catch (TranscriptionException e) {
             err.println(e.getMessage());
             err.flush();
             return ExitCodes.FAILED;
         }
         long end = transcript.segments().stream().mapToLong(TranscriptSegment::endMs).max().orElse(0);
-        List<Trigger> triggers = policy.evaluate(pack, transcript, end).stream()
+        // caption rules judge a caption file as written; rules that need sound or picture have nothing to judge here
+        Measurements measured = captions == null ? null
+                : Measurements.none("only the caption file was given").withCaptions(captions);
+        List<Trigger> triggers = policy.evaluate(pack, transcript, measured, end).stream()
                 .filter(t -> !PolicyEngine.SPEECH_UNAVAILABLE.equals(t.ruleId())).toList();
         if (json) {
             for (Trigger t : triggers) {
