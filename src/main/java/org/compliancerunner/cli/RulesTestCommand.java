@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
         description = {"Judge a transcript file with a rule pack and print the triggers as analyze does: no media, "
                 + "no database. For rule authors iterating on a pack.",
                 "TRANSCRIPT is .srt, .vtt or .txt (UTF-8; one segment per line, line N at second N-1).",
+                "caption-quality rules judge a .srt or .vtt file's cues as written (at 25 fps); rules that need the "
+                        + "sound or the picture (loudness, uncaptioned-speech, caption-sync, …) have nothing to judge here.",
                 "Exit 0 (triggers or not), 1 when the transcript cannot be read, 2 for an invalid pack or language."})
 public class RulesTestCommand implements Callable<Integer> {
 

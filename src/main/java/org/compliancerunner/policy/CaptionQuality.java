@@ -48,7 +48,7 @@ final class CaptionQuality {
                     long gapFrames = Math.round(gapMs * track.frameRate() / 1000.0);
                     if (gapFrames < rule.minGapFrames()) {
                         found.add("gap to the next cue " + gapFrames + " frame(s) (" + gapMs + " ms at "
-                                + number(track.frameRate()) + " fps) < " + rule.minGapFrames());
+                                + number(track.frameRate(), 2) + " fps) < " + rule.minGapFrames());
                     }
                 }
             }
