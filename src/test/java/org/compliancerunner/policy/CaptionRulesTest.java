@@ -122,6 +122,21 @@ class CaptionRulesTest {
     }
 
     @Test
+    void aFileWhereEveryCueFailsGivesAReviewableNumberOfFindings() throws Exception {
+        StringBuilder srt = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            srt.append(i + 1).append("\n00:").append(String.format("%02d:%02d", i / 60, i % 60))
+                    .append(",000 --> 00:").append(String.format("%02d:%02d", i / 60, i % 60)).append(",300\nHi.\n\n");
+        }
+
+        List<Trigger> triggers = quality(srt.toString());
+
+        assertThat(triggers).hasSize(CaptionQuality.MAX_TRIGGERS);
+        assertThat(triggers.get(CaptionQuality.MAX_TRIGGERS - 1).evidence())
+                .startsWith("101 more cue(s) or lines with problems, from 499.000 s; the first is cue at line ");
+    }
+
+    @Test
     void speechNoCueCoversIsFlaggedOverTheUncoveredStretch() throws Exception {
         String firstSecond = "1\n00:00:00,200 --> 00:00:01,200\nPrinting, in the only sense\n";
 
