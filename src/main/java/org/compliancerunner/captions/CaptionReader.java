@@ -8,7 +8,9 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -107,7 +109,7 @@ public final class CaptionReader {
         return null; // a WebVTT cue identifier is free text
     }
 
-    private static java.util.Optional<Cue> cue(String timingLine, int lineIndex, Integer index, List<String> text,
+    private static Optional<Cue> cue(String timingLine, int lineIndex, Integer index, List<String> text,
                                                List<CaptionProblem> problems) {
         String[] ends = timingLine.split("-->", 2);
         String rest = ends[1].strip();
@@ -119,14 +121,14 @@ public final class CaptionReader {
             String bad = start == null ? ends[0].strip() : endStamp;
             problems.add(new CaptionProblem(lineIndex + 1, (bad.startsWith("-") ? "negative time '" : "malformed time '")
                     + shortened(bad) + "' (expected hh:mm:ss,mmm or mm:ss.mmm); the cue is skipped"));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (end < start) {
             problems.add(new CaptionProblem(lineIndex + 1, "the cue ends (" + endStamp + ") before it starts ("
                     + ends[0].strip() + "); the cue is skipped"));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Cue(lineIndex + 1, index, start, end, text));
+        return Optional.of(new Cue(lineIndex + 1, index, start, end, text));
     }
 
     private static boolean isWebVttBlockWithoutCue(String first) {
@@ -149,7 +151,7 @@ public final class CaptionReader {
     /** UTF-8 (with or without a byte-order mark), UTF-16 with one, else windows-1252 with a problem naming the line. */
     static String decode(byte[] bytes, List<CaptionProblem> problems) {
         if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
-            return decode(java.util.Arrays.copyOfRange(bytes, 3, bytes.length), problems);
+            return decode(Arrays.copyOfRange(bytes, 3, bytes.length), problems);
         }
         if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
                 || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {

@@ -73,6 +73,7 @@ public final class CaptionTranscriber implements Transcriber {
             }
         }
         TranscriptionException firstFailure = null;
+        int failedStream = 0;
         for (int stream = 0; stream < info.subtitles(); stream++) {
             try {
                 List<Cue> cues = embedded.read(media, stream).stream().map(CaptionParser::cue).toList();
@@ -80,11 +81,14 @@ public final class CaptionTranscriber implements Transcriber {
                         List.of());
             } catch (TranscriptionException e) {
                 // A bitmap stream (DVD, PGS, DVB) cannot become text; a later stream may be text.
-                firstFailure = firstFailure == null ? e : firstFailure;
+                if (firstFailure == null) {
+                    firstFailure = e;
+                    failedStream = stream;
+                }
             }
         }
-        return firstFailure != null ? CaptionTrack.unreadable("subtitle stream 0", frameRate, firstFailure.getMessage())
-                : CaptionTrack.none(frameRate);
+        return firstFailure == null ? CaptionTrack.none(frameRate)
+                : CaptionTrack.unreadable("subtitle stream " + failedStream, frameRate, firstFailure.getMessage());
     }
 
     private Transcript transcript(Path media, CaptionTrack track) throws TranscriptionException {
