@@ -121,7 +121,7 @@ final class CaptionCoverage {
             }
             if (!found.isEmpty()) {
                 triggers.add(new Trigger(rule.id(), cue.startMs(), cue.endMs(), rule.severity(),
-                        "cue at line " + cue.line() + " " + String.join("; ", found), source));
+                        CaptionQuality.label(cue) + " " + String.join("; ", found), source));
             }
             previousEnd = Math.max(previousEnd, cue.endMs());
         }

@@ -43,7 +43,8 @@ final class CaptionQuality {
             if (next != null) {
                 long gapMs = next.startMs() - cue.endMs();
                 if (gapMs < 0) {
-                    found.add("overlaps the next cue (line " + next.line() + ") by " + seconds(-gapMs, 3) + " s");
+                    found.add("overlaps the next cue" + (next.line() > 0 ? " (line " + next.line() + ")" : "") + " by "
+                            + seconds(-gapMs, 3) + " s");
                 } else {
                     long gapFrames = Math.round(gapMs * track.frameRate() / 1000.0);
                     if (gapFrames < rule.minGapFrames()) {
@@ -54,7 +55,7 @@ final class CaptionQuality {
             }
             if (!found.isEmpty()) {
                 triggers.add(new Trigger(rule.id(), cue.startMs(), cue.endMs(), rule.severity(),
-                        "cue at line " + cue.line() + ": " + String.join("; ", found), source));
+                        label(cue) + ": " + String.join("; ", found), source));
             }
         }
         return capped(rule, triggers, source);
@@ -100,6 +101,11 @@ final class CaptionQuality {
             }
         }
         return found;
+    }
+
+    /** "cue at line 12" in a file; a cue of an embedded stream has no line, so its time names it. */
+    static String label(Cue cue) {
+        return cue.line() > 0 ? "cue at line " + cue.line() : "cue at " + seconds(cue.startMs(), 3) + " s";
     }
 
     /** Characters as a reader counts them: code points, spaces and punctuation included. */

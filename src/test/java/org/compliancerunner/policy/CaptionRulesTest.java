@@ -137,6 +137,21 @@ class CaptionRulesTest {
     }
 
     @Test
+    void anEmbeddedStreamsCuesAreNamedByTimeAndTheirLinesAreNotJudged() {
+        // FFmpeg hands a subtitle stream over as one text per cue, so its lines are unknown
+        CaptionTrack embedded = new CaptionTrack(CaptionTrack.EMBEDDED, "subtitle stream 0", true, 25, List.of(
+                new org.compliancerunner.captions.Cue(0, null, 1000, 5000,
+                        List.of("Sixty characters of text that were two lines in the stream.")),
+                new org.compliancerunner.captions.Cue(0, null, 6000, 6500, List.of("Short."))), List.of());
+
+        List<Trigger> triggers = engine.evaluate(pack(), new Transcript("captions:embedded", List.of(), null),
+                measurements(embedded, null), 10_000).stream().filter(t -> t.ruleId().equals("captions.quality")).toList();
+
+        assertThat(triggers).extracting(Trigger::evidence)
+                .containsExactly("cue at 6.000 s: shown 0.50 s < 0.83 s");
+    }
+
+    @Test
     void speechNoCueCoversIsFlaggedOverTheUncoveredStretch() throws Exception {
         String firstSecond = "1\n00:00:00,200 --> 00:00:01,200\nPrinting, in the only sense\n";
 
