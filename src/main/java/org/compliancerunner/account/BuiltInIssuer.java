@@ -8,7 +8,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import org.compliancerunner.config.HomeSecrets;
-import org.compliancerunner.web.ApiProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -43,7 +42,7 @@ class BuiltInIssuer {
 
     /** Encrypted with the configured secret; else, on the embedded database, with one generated under its home. */
     @Bean
-    RSAKey signingKey(JdbcClient jdbc, ApiProperties properties, ObjectProvider<HomeSecrets> homeSecrets) {
+    RSAKey signingKey(JdbcClient jdbc, TokenProperties properties, ObjectProvider<HomeSecrets> homeSecrets) {
         String configured = properties.signingKeySecret();
         HomeSecrets home = homeSecrets.getIfAvailable();
         if (home == null) {
@@ -66,7 +65,7 @@ class BuiltInIssuer {
      * whether the user and the login are still good, so a forged or expired token costs no query.
      */
     @Bean
-    JwtDecoder jwtDecoder(RSAKey signingKey, ApiProperties properties, LoginSessions sessions) throws JOSEException {
+    JwtDecoder jwtDecoder(RSAKey signingKey, TokenProperties properties, LoginSessions sessions) throws JOSEException {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256).build();
         OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(

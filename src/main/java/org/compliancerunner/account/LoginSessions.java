@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -21,7 +22,7 @@ public class LoginSessions {
     private static final int MAX_CACHED = 10_000;
 
     /** What the database says about a user and one of their logins. */
-    private record Status(String role, boolean enabled, boolean live) {
+    private record Status(@Nullable String role, boolean enabled, boolean live) {
         static final Status NO_USER = new Status(null, false, false);
     }
 
@@ -41,7 +42,8 @@ public class LoginSessions {
     }
 
     /** Why a token of the user, login and roles may no longer be used; null when it may. */
-    public String refusal(String username, String login, Collection<String> roles) {
+    public @Nullable String refusal(String username, @Nullable String login,
+                                     @Nullable Collection<String> roles) {
         UUID family;
         try {
             family = UUID.fromString(login);

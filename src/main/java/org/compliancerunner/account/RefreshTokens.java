@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.compliancerunner.web.ApiProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,7 +32,7 @@ public class RefreshTokens {
     private final LoginSessions sessions;
 
     RefreshTokens(JdbcClient jdbc, @Qualifier("transactionManager") PlatformTransactionManager transactions,
-                  ApiProperties properties, LoginSessions sessions) {
+                  TokenProperties properties, LoginSessions sessions) {
         this.jdbc = jdbc;
         this.sessions = sessions;
         this.transaction = new TransactionTemplate(transactions);
@@ -43,7 +43,8 @@ public class RefreshTokens {
      * What a refresh did: the user, their login (the family, which access tokens name as {@code sid}) and new token,
      * or why there is none; {@code revoked} when this refresh revoked the login.
      */
-    public record Rotation(String username, UUID login, String token, String refusal, boolean revoked) {
+    public record Rotation(@Nullable String username, @Nullable UUID login, @Nullable String token,
+                           @Nullable String refusal, boolean revoked) {
     }
 
     /** A refresh token and the login it starts. */

@@ -12,6 +12,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.UUID;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,22 +32,22 @@ final class SigningKeys {
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
     private static final String SETTING = "compliance.api.signing-key-secret";
 
-    private record Stored(String kid, byte[] privateKey, byte[] publicKey, String salt) {
+    private record Stored(String kid, byte[] privateKey, byte[] publicKey, @Nullable String salt) {
     }
 
     private SigningKeys() {
     }
 
-    /** The key that signs: the oldest stored one, created now if there is none. {@code secret} may be null. */
-    static RSAKey current(JdbcClient jdbc, String secret) {
+    /** The key that signs: the oldest stored one, created now if there is none; stored unencrypted without a secret. */
+    static RSAKey current(JdbcClient jdbc, @Nullable String secret) {
         return current(jdbc, secret, null);
     }
 
     /**
      * As {@link #current(JdbcClient, String)}; a key that {@code secret} cannot open but {@code generated} (the secret
-     * generated under COMPLIANCE_HOME, or null) can is encrypted again with {@code secret}: a configured secret wins.
+     * generated under COMPLIANCE_HOME, if any) can is encrypted again with {@code secret}: a configured secret wins.
      */
-    static RSAKey current(JdbcClient jdbc, String secret, String generated) {
+    static RSAKey current(JdbcClient jdbc, @Nullable String secret, @Nullable String generated) {
         if (secret != null && generated != null && !secret.equals(generated)) {
             Stored stored = oldest(jdbc);
             if (stored != null && stored.salt() != null && !opens(stored, secret) && opens(stored, generated)) {
@@ -56,7 +57,7 @@ final class SigningKeys {
         return open(jdbc, secret);
     }
 
-    private static RSAKey open(JdbcClient jdbc, String secret) {
+    private static RSAKey open(JdbcClient jdbc, @Nullable String secret) {
         Stored stored = oldest(jdbc);
         if (stored == null) {
             KeyPair pair = generate();
@@ -130,7 +131,7 @@ final class SigningKeys {
         }
     }
 
-    private static Stored oldest(JdbcClient jdbc) {
+    private static @Nullable Stored oldest(JdbcClient jdbc) {
         return jdbc.sql("SELECT kid, private_key, public_key, salt FROM signing_keys ORDER BY created_at, kid LIMIT 1")
                 .query((rs, n) -> new Stored(rs.getString("kid"), rs.getBytes("private_key"), rs.getBytes("public_key"),
                         rs.getString("salt")))

@@ -14,7 +14,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.compliancerunner.web.ApiProperties;
 import org.compliancerunner.web.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Conditional;
@@ -46,11 +45,11 @@ class TokenController {
     private final RefreshTokens refreshTokens;
     private final JwtEncoder encoder;
     private final RSAKey signingKey;
-    private final ApiProperties properties;
+    private final TokenProperties properties;
     private final LoginFailures failures;
 
     TokenController(Accounts accounts, RefreshTokens refreshTokens, JwtEncoder encoder, RSAKey signingKey,
-                    ApiProperties properties, LoginFailures failures) {
+                    TokenProperties properties, LoginFailures failures) {
         this.accounts = accounts;
         this.failures = failures;
         this.refreshTokens = refreshTokens;

@@ -1,5 +1,7 @@
 package org.compliancerunner.batch;
 
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -19,7 +21,8 @@ final class ConnectionBudget {
     }
 
     static int partitions(int requested, DataSource dataSource) {
-        if (!(dataSource instanceof HikariDataSource pool)) {
+        HikariDataSource pool = pool(dataSource);
+        if (pool == null) {
             return requested;
         }
         int affordable = Math.max(1, (pool.getMaximumPoolSize() - 2) / 2);
@@ -30,5 +33,14 @@ final class ConnectionBudget {
                         + "(raise spring.datasource.hikari.maximum-pool-size for more)",
                 requested, 2 * requested + 2, pool.getMaximumPoolSize(), affordable);
         return affordable;
+    }
+
+    /** The pool behind the data source, also when a replica's routing proxy wraps it. */
+    private static HikariDataSource pool(DataSource dataSource) {
+        try {
+            return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+        } catch (SQLException e) {
+            return null;
+        }
     }
 }

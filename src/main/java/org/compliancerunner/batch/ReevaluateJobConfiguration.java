@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 
 import org.compliancerunner.catalog.JudgedVideo;
 import org.compliancerunner.catalog.Videos;
-import org.compliancerunner.media.MeasurementStore;
+import org.compliancerunner.media.technical.MeasurementStore;
 import org.compliancerunner.policy.PolicyEngine;
 import org.compliancerunner.policy.RulePackException;
 import org.compliancerunner.policy.RulePacks;

@@ -3,7 +3,7 @@ package org.compliancerunner.batch;
 import java.util.List;
 
 import org.compliancerunner.catalog.JudgedVideo;
-import org.compliancerunner.media.MeasurementStore;
+import org.compliancerunner.media.technical.MeasurementStore;
 import org.compliancerunner.policy.PolicyEngine;
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.Trigger;

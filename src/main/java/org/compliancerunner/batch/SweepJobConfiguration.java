@@ -6,7 +6,7 @@ import org.compliancerunner.billing.MinutesLedger;
 import org.compliancerunner.catalog.ClaimedVideo;
 import org.compliancerunner.catalog.SweepQueue;
 import org.compliancerunner.inspection.TimeLimitedInspection;
-import org.compliancerunner.media.MeasurementStore;
+import org.compliancerunner.media.technical.MeasurementStore;
 import org.compliancerunner.notify.Outbox;
 import org.compliancerunner.policy.RulePackException;
 import org.compliancerunner.policy.RulePacks;

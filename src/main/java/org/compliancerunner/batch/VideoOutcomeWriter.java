@@ -7,7 +7,7 @@ import org.compliancerunner.catalog.VideoStatus;
 import org.compliancerunner.inspection.Inspection;
 import java.util.Map;
 
-import org.compliancerunner.media.MeasurementStore;
+import org.compliancerunner.media.technical.MeasurementStore;
 import org.compliancerunner.notify.EventType;
 import org.compliancerunner.notify.Outbox;
 import org.compliancerunner.policy.Trigger;

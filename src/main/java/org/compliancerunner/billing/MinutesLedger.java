@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -45,7 +46,7 @@ public class MinutesLedger {
      * Refuses a video the owner's quota has no room for. Called before registering, in the transaction that then
      * registers and reserves, it also keeps concurrent ingests of the owner out until that transaction ends.
      */
-    public void checkQuota(String owner, Long durationMs) {
+    public void checkQuota(String owner, @Nullable Long durationMs) {
         // the refusal is thrown outside the template so that it does not mark the caller's transaction rollback-only
         QuotaExceededException refusal = transactions.execute(status -> {
             lockOwner(owner);
@@ -62,7 +63,7 @@ public class MinutesLedger {
      *
      * @throws QuotaExceededException when the quota has no room; nothing is written
      */
-    public void reserve(long videoId, String owner, Long durationMs) {
+    public void reserve(long videoId, String owner, @Nullable Long durationMs) {
         long minutes = BilledMinutes.of(durationMs);
         QuotaExceededException refusal = transactions.execute(status -> {
             lockOwner(owner);
@@ -134,7 +135,7 @@ public class MinutesLedger {
      * {@code owner} is null (then without entries), in one quota period: the given month, the current month when
      * {@code month} is null and quotas are monthly, every entry ever when quotas are lifetime.
      */
-    public Statement statement(String owner, YearMonth month) {
+    public Statement statement(@Nullable String owner, @Nullable YearMonth month) {
         YearMonth period = month != null ? month
                 : properties.quotaPeriod() == QuotaPeriod.MONTHLY ? YearMonth.now(ZoneOffset.UTC) : null;
         Map<String, Totals> totals = new TreeMap<>();
@@ -161,11 +162,11 @@ public class MinutesLedger {
     }
 
     /** The statement of the current quota period. */
-    public Statement statement(String owner) {
+    public Statement statement(@Nullable String owner) {
         return statement(owner, null);
     }
 
-    private List<LedgerEntry> entriesOf(String owner, YearMonth period) {
+    private List<LedgerEntry> entriesOf(String owner, @Nullable YearMonth period) {
         return jdbc.sql("""
                         SELECT video_id, kind, GREATEST(abs(open_minutes), charged_minutes) AS minutes, created_at
                         FROM billing_entries WHERE owner = :owner AND (CAST(:period AS DATE) IS NULL OR period = :period)
@@ -176,7 +177,7 @@ public class MinutesLedger {
                 .list();
     }
 
-    private static LocalDate firstDay(YearMonth period) {
+    private static @Nullable LocalDate firstDay(@Nullable YearMonth period) {
         return period == null ? null : period.atDay(1);
     }
 
@@ -188,12 +189,12 @@ public class MinutesLedger {
     }
 
     /** The reservation's minutes, locked so that a concurrent settle and release of the video take turns. */
-    private Long reservationOf(long videoId) {
+    private @Nullable Long reservationOf(long videoId) {
         return jdbc.sql("SELECT open_minutes FROM billing_entries WHERE video_id = :video AND kind = 'RESERVE' FOR UPDATE")
                 .param("video", videoId).query(Long.class).optional().orElse(null);
     }
 
-    private QuotaExceededException refusal(String owner, long minutes) {
+    private @Nullable QuotaExceededException refusal(String owner, long minutes) {
         long quota = properties.quotaFor(owner);
         if (quota == 0) {
             return null;

@@ -1,5 +1,7 @@
 package org.compliancerunner.billing;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One owner's minutes.
  *
@@ -16,7 +18,7 @@ public record OwnerBalance(String owner, long reservedMinutes, long chargedMinut
     }
 
     /** What the quota still allows; null when unlimited, 0 when reached or overdrawn by a retried video. */
-    public Long remainingMinutes() {
+    public @Nullable Long remainingMinutes() {
         return unlimited() ? null : Math.max(0, quotaMinutes - reservedMinutes - chargedMinutes);
     }
 }

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads SubRip (SRT) and WebVTT files into cues as far as they can be read: a line that cannot be understood becomes
  * a {@link CaptionProblem} naming it, and reading goes on with the next cue. Both formats are blocks separated by
@@ -99,7 +101,7 @@ public final class CaptionReader {
         }
     }
 
-    private static Integer index(String text, int lineIndex, String format, List<CaptionProblem> problems) {
+    private static @Nullable Integer index(String text, int lineIndex, String format, List<CaptionProblem> problems) {
         if (INDEX.matcher(text).matches() && text.length() < 10) {
             return Integer.valueOf(text);
         }
@@ -109,7 +111,7 @@ public final class CaptionReader {
         return null; // a WebVTT cue identifier is free text
     }
 
-    private static Optional<Cue> cue(String timingLine, int lineIndex, Integer index, List<String> text,
+    private static Optional<Cue> cue(String timingLine, int lineIndex, @Nullable Integer index, List<String> text,
                                                List<CaptionProblem> problems) {
         String[] ends = timingLine.split("-->", 2);
         String rest = ends[1].strip();
@@ -137,7 +139,7 @@ public final class CaptionReader {
     }
 
     /** Milliseconds of a timestamp, or null when it is not one. */
-    static Long millis(String stamp) {
+    static @Nullable Long millis(String stamp) {
         Matcher m = TIMESTAMP.matcher(stamp);
         if (!m.matches()) {
             return null;

@@ -2,6 +2,8 @@ package org.compliancerunner.captions;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The captions a video carries, as written: a sidecar file or a text subtitle stream. Rules judge its cues in the
  * video's frames ({@code frameRate}), so the track keeps the rate it is judged at.
@@ -11,7 +13,7 @@ import java.util.List;
  * @param readable false when the captions exist but are pictures (DVD, PGS, DVB), which cannot be judged as text
  * @param problems what could not be read, by line; the rest of the file is still read
  */
-public record CaptionTrack(String format, String origin, boolean readable, double frameRate, List<Cue> cues,
+public record CaptionTrack(@Nullable String format, @Nullable String origin, boolean readable, double frameRate, List<Cue> cues,
                            List<CaptionProblem> problems) {
 
     public static final String SRT = "srt";

@@ -2,13 +2,15 @@ package org.compliancerunner.captions;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One caption cue as the file gave it: its timing, the index the file declared (null when it had none) and its text
  * lines with their markup, so rules can count lines and characters and judge the markup.
  *
  * @param line the 1-based line of the file where the cue's timing is, for findings that name it
  */
-public record Cue(int line, Integer index, long startMs, long endMs, List<String> lines) {
+public record Cue(int line, @Nullable Integer index, long startMs, long endMs, List<String> lines) {
 
     public Cue {
         lines = List.copyOf(lines);

@@ -25,6 +25,7 @@ import org.compliancerunner.media.MediaException;
 import org.compliancerunner.media.MediaInfo;
 import org.compliancerunner.media.MediaProbe;
 import org.compliancerunner.web.DisplayText;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,7 @@ public class Ingest {
     }
 
     /** Registers every input; one result per video found, in order. A title applies when one video is found. */
-    public List<IngestResult> ingest(List<String> inputs, String project, String title) {
+    public List<IngestResult> ingest(List<String> inputs, @Nullable String project, @Nullable String title) {
         String projectName = project == null || project.isBlank() ? Projects.DEFAULT : project;
         List<Candidate> candidates = new ArrayList<>();
         List<IngestResult> results = new ArrayList<>();
@@ -102,7 +103,8 @@ public class Ingest {
      * @throws IngestRefusedException naming the input and why, when nothing could be registered from it
      * @throws QuotaExceededException  when the owner's minutes quota has no room; nothing was registered
      */
-    public List<IngestResult> ingestFor(String videoOwner, String input, String project, String title)
+    public List<IngestResult> ingestFor(String videoOwner, String input, @Nullable String project,
+                                        @Nullable String title)
             throws IngestRefusedException {
         String projectName = project == null || project.isBlank() ? Projects.DEFAULT : project;
         List<IngestResult> results = new ArrayList<>();
@@ -133,7 +135,8 @@ public class Ingest {
      *
      * @throws QuotaExceededException when the owner's minutes quota has no room; nothing was registered
      */
-    public IngestResult ingestUpload(String videoOwner, Path stored, String clientName, String project, String title) {
+    public IngestResult ingestUpload(String videoOwner, Path stored, @Nullable String clientName,
+                                     @Nullable String project, @Nullable String title) {
         String projectName = project == null || project.isBlank() ? Projects.DEFAULT : project;
         long projectId = projects.idFor(projectName, videoOwner);
         String shownAs = clientName == null || clientName.isBlank() ? "upload" : clientName;

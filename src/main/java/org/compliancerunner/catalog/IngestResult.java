@@ -1,5 +1,7 @@
 package org.compliancerunner.catalog;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What ingest did with one input.
  *
@@ -8,8 +10,8 @@ package org.compliancerunner.catalog;
  * @param outcome REGISTERED, ALREADY_REGISTERED (same content in the same project), REFUSED or SKIPPED
  * @param message why it was refused, or a note such as "probe failed: …"; null when there is nothing to say
  */
-public record IngestResult(String input, Long id, String title, VideoStatus status, Long durationMs,
-                           Outcome outcome, String message) {
+public record IngestResult(String input, @Nullable Long id, @Nullable String title, @Nullable VideoStatus status,
+                           @Nullable Long durationMs, Outcome outcome, @Nullable String message) {
 
     /** SKIPPED is a file found in a given directory that is not media: noted, but not an error. */
     public enum Outcome { REGISTERED, ALREADY_REGISTERED, REFUSED, SKIPPED }

@@ -3,6 +3,7 @@ package org.compliancerunner.catalog;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -36,7 +37,7 @@ public class Projects {
      * version that judged each video last) and the operators' labels (confirmed or rejected review items). Only {@code owner}'s
      * projects, or all when owner is null.
      */
-    public List<ProjectSummary> summaries(String owner) {
+    public List<ProjectSummary> summaries(@Nullable String owner) {
         return jdbc.sql("""
                         SELECT p.id, p.name, p.owner, p.created_at,
                                (SELECT count(*) FROM videos v WHERE v.project_id = p.id) AS video_count,

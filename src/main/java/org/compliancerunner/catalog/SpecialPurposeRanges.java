@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The IANA IPv4 and IPv6 Special-Purpose Address Registries (RFC 6890 and its updates), plus multicast: address ranges
  * that are not an ordinary public host. Entries the registry marks "globally reachable" (AS112, AMT, 6to4 relays,
@@ -84,8 +86,8 @@ final class SpecialPurposeRanges {
     private SpecialPurposeRanges() {
     }
 
-    /** The range the address (4 or 16 bytes) lies in, or null when it is in none. */
-    static Range containing(byte[] address) {
+    /** The range the address (4 or 16 bytes) lies in; null when it is in none. */
+    static @Nullable Range containing(byte[] address) {
         for (Range range : RANGES) {
             if (range.contains(address)) {
                 return range;

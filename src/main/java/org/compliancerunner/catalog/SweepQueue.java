@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.compliancerunner.metrics.ProcessingMetrics;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -27,7 +28,7 @@ public class SweepQueue {
     }
 
     /** PENDING → QUEUED for this job instance, highest priority and oldest first; concurrent sweeps skip each other's rows. */
-    public int claim(long jobInstanceId, String project, long limit) {
+    public int claim(long jobInstanceId, @Nullable String project, long limit) {
         return jdbc.sql("""
                         UPDATE videos SET status = 'QUEUED', claimed_by = :instance, updated_at = now()
                         WHERE id IN (

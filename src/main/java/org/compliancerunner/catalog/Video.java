@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A registered video as operators see it. {@code durationMs} is null when the file could not be probed;
@@ -15,18 +16,18 @@ public record Video(
         String project,
         String title,
         String source,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String mediaPath,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String mediaPath,
         String sha256,
-        Long durationMs,
-        String streams,
+        @Nullable Long durationMs,
+        @Nullable String streams,
         VideoStatus status,
-        String failureReason,
+        @Nullable String failureReason,
         String owner,
-        String transcriptSource,
-        Long analysisMs,
-        Long decodeMs,
+        @Nullable String transcriptSource,
+        @Nullable Long analysisMs,
+        @Nullable Long decodeMs,
         OffsetDateTime createdAt,
-        OffsetDateTime processedAt) {
+        @Nullable OffsetDateTime processedAt) {
 
     /**
      * The video as a non-administrator sees it: no server paths, so nobody learns where files are kept; a source that

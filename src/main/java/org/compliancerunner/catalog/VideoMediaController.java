@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.compliancerunner.media.Container;
 import org.compliancerunner.media.MediaProbe;
-import org.compliancerunner.web.Caller;
+import org.compliancerunner.security.Caller;
 import org.compliancerunner.web.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.FileSystemResource;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,7 +40,7 @@ public class Videos {
     }
 
     /** Videos in id order, optionally of one status and one project. */
-    public List<Video> list(VideoStatus status, String project, int limit) {
+    public List<Video> list(@Nullable VideoStatus status, @Nullable String project, int limit) {
         Conditions filters = new Conditions()
                 .and("v.status = :status", "status", status == null ? null : status.name())
                 .and("p.name = :project", "project", project);
@@ -50,7 +51,8 @@ public class Videos {
      * One page of videos, newest first, for keyset pagination: ids below {@code beforeId} (all when null), optionally
      * only one owner's projects, one status and one project.
      */
-    public List<Video> page(String owner, VideoStatus status, String project, Long beforeId, int limit) {
+    public List<Video> page(@Nullable String owner, @Nullable VideoStatus status, @Nullable String project,
+                            @Nullable Long beforeId, int limit) {
         Conditions filters = new Conditions()
                 .and("p.owner = :owner", "owner", owner)
                 .and("v.status = :status", "status", status == null ? null : status.name())
@@ -60,13 +62,13 @@ public class Videos {
     }
 
     /** The video if it belongs to one of {@code owner}'s projects, or to anyone when owner is null. */
-    public Optional<Video> find(long id, String owner) {
+    public Optional<Video> find(long id, @Nullable String owner) {
         return jdbc.sql(SELECT + " WHERE v.id = :id AND (CAST(:owner AS TEXT) IS NULL OR p.owner = :owner)")
                 .param("id", id).param("owner", owner).query(ROW).optional();
     }
 
     /** DONE videos to judge again, in id order after {@code afterId}, optionally of one project and processed since a time. */
-    public List<JudgedVideo> judged(String project, OffsetDateTime since, long afterId, int max) {
+    public List<JudgedVideo> judged(@Nullable String project, @Nullable OffsetDateTime since, long afterId, int max) {
         return jdbc.sql("""
                         SELECT v.id, v.duration_ms, v.transcript_source, v.pack_name, v.pack_version FROM videos v
                         JOIN projects p ON p.id = v.project_id
@@ -99,7 +101,7 @@ public class Videos {
         private final StringBuilder where = new StringBuilder(" WHERE TRUE");
         private final Map<String, Object> params = new HashMap<>();
 
-        Conditions and(String condition, String parameter, Object value) {
+        Conditions and(String condition, String parameter, @Nullable Object value) {
             if (value != null) {
                 where.append(" AND ").append(condition);
                 params.put(parameter, value);

@@ -21,17 +21,18 @@ import jakarta.validation.constraints.Size;
 import org.compliancerunner.config.ComplianceProperties;
 import org.compliancerunner.media.Container;
 import org.compliancerunner.media.MediaProbe;
-import org.compliancerunner.media.MeasurementStore;
-import org.compliancerunner.media.Measurements;
+import org.compliancerunner.media.technical.MeasurementStore;
+import org.compliancerunner.media.technical.Measurements;
 import org.compliancerunner.policy.StoredTrigger;
 import org.compliancerunner.policy.TriggerStore;
 import org.compliancerunner.speech.TranscriptSegment;
 import org.compliancerunner.speech.TranscriptStore;
-import org.compliancerunner.web.Caller;
+import org.compliancerunner.security.Caller;
 import org.compliancerunner.web.DisplayText;
 import org.compliancerunner.web.Problems;
 import org.compliancerunner.web.Progress;
 import org.compliancerunner.web.ProgressStreams;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -87,18 +88,18 @@ class VideosController {
      * @param owner   administrators only: whose project it is, when several owners use the name
      */
     record Registration(@NotBlank @Size(max = 4096) String source,
-                        @Size(min = 3, max = 200) @DisplayText String title,
-                        @Pattern(regexp = PROJECT_NAME) String project,
-                        @Size(max = 100) String owner) {
+                        @Size(min = 3, max = 200) @DisplayText @Nullable String title,
+                        @Pattern(regexp = PROJECT_NAME) @Nullable String project,
+                        @Size(max = 100) @Nullable String owner) {
     }
 
     record Registered(List<IngestResult> videos) {
     }
 
-    record Page(List<Video> items, Long nextCursor) {
+    record Page(List<Video> items, @Nullable Long nextCursor) {
     }
 
-    record Detail(Video video, Measurements measurements, List<StoredTrigger> triggers,
+    record Detail(Video video, @Nullable Measurements measurements, List<StoredTrigger> triggers,
                   List<TranscriptSegment> transcript) {
     }
 
@@ -127,9 +128,9 @@ class VideosController {
     @Operation(summary = "Upload one video (multipart field 'file'); it is streamed to disk, not held in memory")
     @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Registered> upload(@RequestPart("file") MultipartFile file,
-                                      @RequestParam(required = false) @Size(min = 3, max = 200) @DisplayText String title,
-                                      @RequestParam(required = false) @Pattern(regexp = PROJECT_NAME) String project,
-                                      @RequestParam(required = false) @Size(max = 100) String owner,
+                                      @RequestParam(required = false) @Size(min = 3, max = 200) @DisplayText @Nullable String title,
+                                      @RequestParam(required = false) @Pattern(regexp = PROJECT_NAME) @Nullable String project,
+                                      @RequestParam(required = false) @Size(max = 100) @Nullable String owner,
                                       Authentication authentication) {
         if (file.isEmpty()) {
             throw Problems.badRequest("file", "file: the upload is empty");
@@ -166,7 +167,7 @@ class VideosController {
         }
     }
 
-    private static void requireOwnOrAdmin(Caller caller, String owner) {
+    private static void requireOwnOrAdmin(Caller caller, @Nullable String owner) {
         if (!caller.admin() && owner != null && !owner.equals(caller.username())) {
             throw Problems.of(HttpStatus.FORBIDDEN, "forbidden", "only administrators register for another owner");
         }
@@ -176,7 +177,7 @@ class VideosController {
      * Whose project a video goes to: the caller's own, or for an administrator the one named, else the only owner
      * with a project of that name, else the administrator's own.
      */
-    private String ownerFor(Caller caller, String projectName, String named) {
+    private String ownerFor(Caller caller, String projectName, @Nullable String named) {
         if (!caller.admin()) {
             return caller.username();
         }
@@ -213,9 +214,9 @@ class VideosController {
 
     @Operation(summary = "Videos, newest first, one page at a time: pass the previous page's nextCursor as cursor")
     @GetMapping
-    Page list(@RequestParam(required = false) VideoStatus status,
-              @RequestParam(required = false) @Pattern(regexp = PROJECT_NAME) String project,
-              @RequestParam(required = false) @Positive Long cursor,
+    Page list(@RequestParam(required = false) @Nullable VideoStatus status,
+              @RequestParam(required = false) @Pattern(regexp = PROJECT_NAME) @Nullable String project,
+              @RequestParam(required = false) @Positive @Nullable Long cursor,
               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
               Authentication authentication) {
         Caller caller = Caller.of(authentication);
@@ -254,12 +255,12 @@ class VideosController {
     }
 
     /** The client's name for its file, without any directories, for results and messages. */
-    private static String shownName(String filename) {
+    private static String shownName(@Nullable String filename) {
         String name = filename == null ? "" : filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
         return name.isBlank() ? "upload" : name;
     }
 
-    private static String titleOf(String name) {
+    private static @Nullable String titleOf(String name) {
         int dot = name.lastIndexOf('.');
         // a title made from a name drops the invisible characters a typed title is refused for
         String title = DisplayText.Characters.strip(dot > 0 ? name.substring(0, dot) : name).strip();

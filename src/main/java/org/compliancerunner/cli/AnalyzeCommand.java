@@ -12,8 +12,8 @@ import org.compliancerunner.captions.CaptionTrackJson;
 import org.compliancerunner.inspection.Inspection;
 import org.compliancerunner.inspection.TimeLimitedInspection;
 import org.compliancerunner.media.Interval;
-import org.compliancerunner.media.Measurements;
-import org.compliancerunner.media.MeasurementsJson;
+import org.compliancerunner.media.technical.Measurements;
+import org.compliancerunner.media.technical.MeasurementsJson;
 import org.compliancerunner.media.loudness.Loudness;
 import org.compliancerunner.policy.Rule;
 import org.compliancerunner.policy.RulePack;
@@ -126,6 +126,11 @@ class AnalyzeCommand implements Callable<Integer> {
             node.set("truePeak", shapes.level(loudness.truePeak()));
             node.set("momentaryMax", shapes.level(loudness.momentaryMax()));
             node.set("shortTermMax", shapes.level(loudness.shortTermMax()));
+            if (loudness.speechGatedMeasured()) {
+                node.set("speechGatedIntegrated", shapes.level(loudness.speechGatedIntegrated()));
+            } else {
+                node.putNull("speechGatedIntegrated");
+            }
             node.set("timeline", shapes.levels(loudness.timeline()));
         }
         ObjectNode intervals = root.putObject("intervals");
@@ -190,7 +195,8 @@ class AnalyzeCommand implements Callable<Integer> {
         line(out, "Loudness", loudness == null ? "not measured: no audio stream"
                 : String.format(Locale.ROOT, "integrated %s LUFS · range %s LU · true peak %s dBTP · max momentary %s · "
                         + "max short-term %s LUFS", level(loudness.integrated()), level(loudness.range()),
-                level(loudness.truePeak()), level(loudness.momentaryMax()), level(loudness.shortTermMax())));
+                level(loudness.truePeak()), level(loudness.momentaryMax()), level(loudness.shortTermMax()))
+                + (loudness.speechGatedMeasured() ? " · speech-gated " + level(loudness.speechGatedIntegrated()) + " LUFS" : ""));
         line(out, "Black", intervals(measured.black(), "no video stream"));
         line(out, "Freeze", intervals(measured.freeze(), "no video stream"));
         line(out, "Silence", measured.levels() == null ? "not measured: no audio stream"

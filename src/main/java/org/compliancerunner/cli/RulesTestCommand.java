@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.compliancerunner.language.Languages;
 import org.compliancerunner.captions.CaptionTrack;
-import org.compliancerunner.media.Measurements;
+import org.compliancerunner.media.technical.Measurements;
 import org.compliancerunner.policy.PolicyEngine;
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.RulePackException;

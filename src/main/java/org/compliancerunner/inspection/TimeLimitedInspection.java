@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.compliancerunner.media.MediaException;
 import org.compliancerunner.media.MediaProbe;
 import org.compliancerunner.policy.RulePack;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -43,7 +44,7 @@ public class TimeLimitedInspection {
     }
 
     /** As {@link #inspect(Path, Long, RulePack, StopSignal)} for work that is never asked to stop ({@code analyze}). */
-    public Inspection inspect(Path file, Long knownDurationMs, RulePack pack) {
+    public Inspection inspect(Path file, @Nullable Long knownDurationMs, RulePack pack) {
         return inspect(file, knownDurationMs, pack, StopSignal.NEVER);
     }
 
@@ -51,7 +52,7 @@ public class TimeLimitedInspection {
      * @return the inspection, or a failed one "timed out after …" when the budget ran out
      * @throws InspectionStoppedException when {@code stop} was requested first
      */
-    public Inspection inspect(Path file, Long knownDurationMs, RulePack pack, StopSignal stop) {
+    public Inspection inspect(Path file, @Nullable Long knownDurationMs, RulePack pack, StopSignal stop) {
         Duration budget = timeout.budgetFor(knownDurationMs != null ? knownDurationMs : probedDurationMs(file));
         long started = System.nanoTime();
         long deadline = started + budget.toNanos();
@@ -100,7 +101,7 @@ public class TimeLimitedInspection {
     }
 
     // analyze has no duration from ingest; without one a long file would get only the minimum
-    private Long probedDurationMs(Path file) {
+    private @Nullable Long probedDurationMs(Path file) {
         try {
             return probe.probe(file).durationMs();
         } catch (MediaException | RuntimeException e) {

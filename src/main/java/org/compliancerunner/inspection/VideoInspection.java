@@ -13,8 +13,8 @@ import org.compliancerunner.media.MediaException;
 import org.compliancerunner.media.MediaInfo;
 import org.compliancerunner.media.MediaListener;
 import org.compliancerunner.media.MediaProbe;
-import org.compliancerunner.media.Measurements;
-import org.compliancerunner.media.TechnicalAnalysis;
+import org.compliancerunner.media.technical.Measurements;
+import org.compliancerunner.media.technical.TechnicalAnalysis;
 import org.compliancerunner.media.voice.VoiceActivityModel;
 import org.compliancerunner.metrics.ProcessingMetrics;
 import org.compliancerunner.metrics.ProcessingMetrics.Stage;
@@ -26,6 +26,7 @@ import org.compliancerunner.speech.SpeechGate;
 import org.compliancerunner.speech.Transcript;
 import org.compliancerunner.speech.TranscriptionException;
 import org.compliancerunner.speech.TranscriptionSession;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -61,9 +62,9 @@ public class VideoInspection {
     }
 
     /**
-     * @param knownDurationMs the duration recorded at ingest, used when the container does not state one; may be null
+     * @param knownDurationMs the duration recorded at ingest, if any, used when the container does not state one
      */
-    public Inspection inspect(Path file, Long knownDurationMs, RulePack pack) {
+    public Inspection inspect(Path file, @Nullable Long knownDurationMs, RulePack pack) {
         long started = System.nanoTime();
         try (ProcessingMetrics.ActiveTask ignored = metrics.taskStarted()) {
             Inspection inspection = inspectFile(file, knownDurationMs, pack, started);
@@ -78,7 +79,7 @@ public class VideoInspection {
         }
     }
 
-    private Inspection inspectFile(Path file, Long knownDurationMs, RulePack pack, long started) {
+    private Inspection inspectFile(Path file, @Nullable Long knownDurationMs, RulePack pack, long started) {
         if (!Files.isReadable(file)) {
             return failed(file, null, null, "file not found or not readable: " + file, started, null);
         }
@@ -133,8 +134,8 @@ public class VideoInspection {
         }
     }
 
-    private static Inspection failed(Path file, MediaInfo info, TechnicalAnalysis technical, String reason,
-                                     long started, Long decodeMs) {
+    private static Inspection failed(Path file, @Nullable MediaInfo info, @Nullable TechnicalAnalysis technical,
+                                     String reason, long started, @Nullable Long decodeMs) {
         Measurements partial = technical == null || decodeMs == null ? null : technical.measurementsUntilFailure(reason);
         return new Inspection(file, info, null, partial, List.of(), reason, millisSince(started), decodeMs);
     }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -29,7 +30,7 @@ public record VideoTimeout(
         @NotNull @DurationMin(millis = 0) @DefaultValue("10s") Duration grace) {
 
     /** The budget of a video of {@code durationMs} (null or 0 when unknown). */
-    public Duration budgetFor(Long durationMs) {
+    public Duration budgetFor(@Nullable Long durationMs) {
         long scaled = durationMs == null || durationMs <= 0 ? 0 : Math.round(durationMs * factor);
         return Duration.ofMillis(Math.max(minimum.toMillis(), scaled));
     }

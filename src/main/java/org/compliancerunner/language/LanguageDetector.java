@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Tells the language of a piece of text that carries no language tag (a caption file without one): first by
  * script (Cyrillic, Latin, Greek, Arabic…), then among the languages of that script by how many of the words are
@@ -29,8 +31,8 @@ public final class LanguageDetector {
     private LanguageDetector() {
     }
 
-    /** The language of lower-case words, or null when none of them is in a script we know. */
-    public static String detect(List<String> words) {
+    /** The language of lower-case words; null when none of them is in a script we know. */
+    public static @Nullable String detect(List<String> words) {
         return detect(words, null);
     }
 
@@ -38,7 +40,7 @@ public final class LanguageDetector {
      * As {@link #detect(List)}, but when no stop word decides and {@code fallback} (the whole transcript's language)
      * is written in the same script, the fallback: a short caption line says too little on its own.
      */
-    public static String detect(List<String> words, String fallback) {
+    public static @Nullable String detect(List<String> words, @Nullable String fallback) {
         Character.UnicodeScript script = dominantScript(words);
         List<String> bareWords = words.stream().map(LanguageDetector::bare).toList();
         if (script == null) {
@@ -65,7 +67,8 @@ public final class LanguageDetector {
      * in an English line, an English title in a Russian one), then the transcript's language for that script, else
      * the script's usual language; null when nothing fits (the word is then compared as written).
      */
-    public static String forWord(String word, String lineLanguage, String transcriptLanguage) {
+    public static @Nullable String forWord(String word, @Nullable String lineLanguage,
+                                           @Nullable String transcriptLanguage) {
         Character.UnicodeScript script = null;
         for (int i = 0; i < word.length() && script == null; i++) {
             if (Character.isLetter(word.charAt(i))) {
@@ -98,7 +101,7 @@ public final class LanguageDetector {
         return found.size();
     }
 
-    private static Character.UnicodeScript dominantScript(List<String> words) {
+    private static Character.@Nullable UnicodeScript dominantScript(List<String> words) {
         Map<Character.UnicodeScript, Integer> letters = new HashMap<>();
         for (String word : words) {
             word.codePoints().filter(Character::isLetter).mapToObj(Character.UnicodeScript::of)

@@ -55,6 +55,7 @@ import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.apache.lucene.analysis.ta.TamilAnalyzer;
 import org.apache.lucene.analysis.te.TeluguAnalyzer;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The languages phrase rules can be written in: BCP 47 primary tags, each with its Lucene analyzer (stop-word
@@ -67,7 +68,7 @@ public final class Languages {
 
     /** One supported language: how to build its stemming analyzer and its stop words (used to detect it). */
     record Support(String code, String name, Function<CharArraySet, Analyzer> analyzer,
-                   Supplier<CharArraySet> stopWords, String dictionary) {
+                   Supplier<CharArraySet> stopWords, @Nullable String dictionary) {
     }
 
     private static final Map<String, Support> SUPPORTED = new LinkedHashMap<>();
@@ -124,7 +125,7 @@ public final class Languages {
     }
 
     private static void add(String code, String name, Function<CharArraySet, Analyzer> analyzer,
-                            Supplier<CharArraySet> stopWords, String dictionary) {
+                            Supplier<CharArraySet> stopWords, @Nullable String dictionary) {
         SUPPORTED.put(code, new Support(code, name, analyzer, stopWords, dictionary));
     }
 
@@ -152,7 +153,7 @@ public final class Languages {
     }
 
     /** Whether {@code code} is an ISO 639 language code at all, supported or not. */
-    public static boolean isLanguageCode(String code) {
+    public static boolean isLanguageCode(@Nullable String code) {
         if (code == null || !code.matches("[a-z]{2,3}")) {
             return false;
         }
@@ -165,7 +166,7 @@ public final class Languages {
     }
 
     /** The analyzer of a supported language, built once. */
-    public static Optional<WordAnalyzer> analyzer(String code) {
+    public static Optional<WordAnalyzer> analyzer(@Nullable String code) {
         Support support = code == null ? null : SUPPORTED.get(code);
         if (support == null) {
             return Optional.empty();

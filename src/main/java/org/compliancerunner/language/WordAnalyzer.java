@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The analysis one language gives a word: its Lucene analyzer's stem and, where a dictionary exists, its lemmas.
@@ -20,10 +21,10 @@ public final class WordAnalyzer {
 
     private final String language;
     private final Analyzer stemmer;
-    private final LemmaDictionary dictionary;
+    private final @Nullable LemmaDictionary dictionary;
     private final ConcurrentHashMap<String, AnalysedWord> memo = new ConcurrentHashMap<>();
 
-    WordAnalyzer(String language, Analyzer stemmer, LemmaDictionary dictionary) {
+    WordAnalyzer(String language, Analyzer stemmer, @Nullable LemmaDictionary dictionary) {
         this.language = language;
         this.stemmer = stemmer;
         this.dictionary = dictionary;

@@ -4,17 +4,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Recent events and where each of their deliveries stands, for operators. */
 public class Deliveries {
 
     /**
-     * One event with one of its deliveries; {@code channel} and {@code state} are null for an event no channel
-     * wanted when it was published.
+     * One event with one of its deliveries; the delivery's fields are null for an event no channel wanted when it was
+     * published.
      */
-    public record Delivery(UUID eventId, String type, OffsetDateTime createdAt, String channel, DeliveryState state,
-                           int attempts, OffsetDateTime nextAttemptAt, OffsetDateTime deliveredAt, String lastError) {
+    public record Delivery(UUID eventId, String type, OffsetDateTime createdAt, @Nullable String channel,
+                           @Nullable DeliveryState state, int attempts, @Nullable OffsetDateTime nextAttemptAt,
+                           @Nullable OffsetDateTime deliveredAt, @Nullable String lastError) {
     }
 
     private final JdbcClient jdbc;
@@ -24,7 +26,7 @@ public class Deliveries {
     }
 
     /** Newest events first; {@code state} null means every state. */
-    public List<Delivery> recent(DeliveryState state, int limit) {
+    public List<Delivery> recent(@Nullable DeliveryState state, int limit) {
         return jdbc.sql("""
                         SELECT e.id, e.type, e.created_at, d.channel, d.state, COALESCE(d.attempts, 0) AS attempts,
                                d.next_attempt_at, d.delivered_at, d.last_error

@@ -2,6 +2,7 @@ package org.compliancerunner.notify;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -14,7 +15,7 @@ final class DispatchSchedule implements SmartLifecycle {
 
     private final OutboxDispatcher dispatcher;
     private final Duration interval;
-    private ThreadPoolTaskScheduler scheduler;
+    private @Nullable ThreadPoolTaskScheduler scheduler;
 
     DispatchSchedule(OutboxDispatcher dispatcher, Duration interval) {
         this.dispatcher = dispatcher;

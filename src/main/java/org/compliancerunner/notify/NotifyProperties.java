@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -72,7 +73,7 @@ public record NotifyProperties(
      * @param to   recipients; no mail is sent when empty
      * @param from sender address; the mail server's default when unset
      */
-    public record Email(@DefaultValue List<String> to, String from) {
+    public record Email(@DefaultValue List<String> to, @Nullable String from) {
 
         public Email {
             to = to == null ? List.of() : List.copyOf(to);

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /** Signed JSON POSTs to one receiver; any 2xx answer counts as delivered. */
 final class WebhookChannel implements Channel {
 
@@ -71,7 +73,7 @@ final class WebhookChannel implements Channel {
         }
     }
 
-    private static String excerpt(String body) {
+    private static String excerpt(@Nullable String body) {
         if (body == null || body.isBlank()) {
             return "";
         }

@@ -2,6 +2,7 @@ package org.compliancerunner.ops;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.batch.core.scope.context.StepContext;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
@@ -49,7 +50,7 @@ class BatchLogContext implements ObservationHandler<Observation.Context> {
         putOrRemove(STEP, saved[1]);
     }
 
-    private static String value(Observation.Context context, String key) {
+    private static @Nullable String value(Observation.Context context, String key) {
         var value = context.getLowCardinalityKeyValue(key);
         if (value == null) {
             value = context.getHighCardinalityKeyValue(key);
@@ -57,7 +58,7 @@ class BatchLogContext implements ObservationHandler<Observation.Context> {
         return value == null ? null : value.getValue();
     }
 
-    private static void putOrRemove(String key, String value) {
+    private static void putOrRemove(String key, @Nullable String value) {
         if (value == null) {
             MDC.remove(key);
         } else {

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
 
 /**
@@ -16,12 +17,12 @@ import org.springframework.boot.logging.logback.StructuredLogEncoder;
 public class ConsoleEncoder extends EncoderBase<ILoggingEvent> {
 
     private boolean json;
-    private String pattern;
-    private String format;
-    private Charset charset;
-    private Encoder<ILoggingEvent> delegate;
+    private @Nullable String pattern;
+    private @Nullable String format;
+    private @Nullable Charset charset;
+    private @Nullable Encoder<ILoggingEvent> delegate;
 
-    public void setMode(String mode) {
+    public void setMode(@Nullable String mode) {
         this.json = "json".equalsIgnoreCase(mode == null ? "" : mode.trim());
     }
 

@@ -19,6 +19,8 @@ import org.springframework.core.env.MapPropertySource;
  * {@code compliance.logging.structured=false} forces text.</li>
  * <li>RabbitMQ in the readiness health group only when partitions go to remote workers; otherwise no broker is
  * checked at all.</li>
+ * <li>The replica in the readiness health group when one is configured (DEGRADED while reads fall back to the
+ * primary, which keeps the process ready).</li>
  * </ul>
  * Every value here is a default: anything set explicitly wins.
  */
@@ -45,7 +47,8 @@ public class OperationsEnvironment implements EnvironmentPostProcessor {
         defaults.put(CONSOLE, json ? "json" : "text");
         defaults.put("logging.level.org.compliancerunner.inspection.outcomes", json ? "INFO" : "WARN");
         boolean remote = "remote".equalsIgnoreCase(environment.getProperty("compliance.partitioning", "local").trim());
-        defaults.put(READINESS, remote ? READY_WHEN + ",rabbit" : READY_WHEN);
+        String replica = environment.getProperty("compliance.datasource.replica.url", "");
+        defaults.put(READINESS, READY_WHEN + (remote ? ",rabbit" : "") + (replica.isBlank() ? "" : ",replica"));
         if (!remote) {
             defaults.put("management.health.rabbit.enabled", "false");
         }

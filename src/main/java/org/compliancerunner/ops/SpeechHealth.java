@@ -10,6 +10,7 @@ import java.time.Duration;
 
 import org.compliancerunner.speech.SpeechEngine;
 import org.compliancerunner.speech.SpeechProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -53,7 +54,7 @@ class SpeechHealth implements HealthIndicator {
         return health.build();
     }
 
-    private static String whisperProblem(Path model) {
+    private static @Nullable String whisperProblem(@Nullable Path model) {
         if (model == null) {
             return "compliance.speech.whisper.model is not set";
         }
@@ -63,7 +64,7 @@ class SpeechHealth implements HealthIndicator {
         return null;
     }
 
-    private static String openAiProblem(URI baseUrl) {
+    private static @Nullable String openAiProblem(@Nullable URI baseUrl) {
         if (baseUrl == null) {
             return "compliance.speech.openai.base-url is not set";
         }

@@ -10,7 +10,7 @@ import java.util.List;
 import org.compliancerunner.captions.CaptionTrack;
 import org.compliancerunner.captions.Cue;
 import org.compliancerunner.media.Interval;
-import org.compliancerunner.media.Measurements;
+import org.compliancerunner.media.technical.Measurements;
 
 /**
  * Judges captions against the speech map: speech no cue covers, a video with speech and no captions, and cues out

@@ -3,7 +3,7 @@ package org.compliancerunner.policy;
 import java.util.List;
 
 import org.compliancerunner.captions.CaptionTrack;
-import org.compliancerunner.media.Measurements;
+import org.compliancerunner.media.technical.Measurements;
 
 /**
  * Judges the caption rule kinds on the caption track kept with a video's measurements. Captions that were never

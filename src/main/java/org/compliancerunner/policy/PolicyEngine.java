@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
-import org.compliancerunner.media.Measurements;
+import org.compliancerunner.media.technical.Measurements;
 import org.compliancerunner.speech.Transcript;
 import org.compliancerunner.speech.TranscriptSegment;
 import org.springframework.stereotype.Component;

@@ -53,10 +53,12 @@ final class RuleKinds {
             return phrases == null || window == null ? null
                     : new RequiredPhraseRule(id, severity, phrases, window.orElse(null), language);
         }));
-        register(new Kind(LoudnessRule.KIND, List.of("target", "tolerance"), (id, severity, fields) -> {
+        register(new Kind(LoudnessRule.KIND, List.of("target", "tolerance", "gate"), (id, severity, fields) -> {
             Double target = fields.number("target", null, v -> v < 0, "a loudness in LUFS below 0, e.g. target: -23.0");
             Double tolerance = fields.number("tolerance", 1.0, v -> v >= 0, "a tolerance in LU of 0 or more, e.g. 1.0");
-            return target == null || tolerance == null ? null : new LoudnessRule(id, severity, target, tolerance);
+            LoudnessRule.Gate gate = loudnessGate(fields);
+            return target == null || tolerance == null || gate == null ? null
+                    : new LoudnessRule(id, severity, target, tolerance, gate);
         }));
         register(new Kind(TruePeakRule.KIND, List.of("max"), (id, severity, fields) -> {
             Double max = fields.number("max", null, v -> v <= 6, "a level in dBTP, e.g. max: -1.0");
@@ -109,6 +111,21 @@ final class RuleKinds {
             return null;
         }
         return words == null || within == null ? null : new NearRule(id, severity, words, within.intValue(), language);
+    }
+
+    /** programme (the default) or speech; anything else is a problem (null). */
+    private static LoudnessRule.Gate loudnessGate(PackFields fields) {
+        String text = fields.text("gate");
+        if (text == null) {
+            return fields.has("gate") ? null : LoudnessRule.Gate.PROGRAMME;
+        }
+        for (LoudnessRule.Gate gate : LoudnessRule.Gate.values()) {
+            if (gate.spelling().equals(text)) {
+                return gate;
+            }
+        }
+        fields.problemAt("gate", "must be programme (the whole mix) or speech (the speech map only), not \"" + text + "\"");
+        return null;
     }
 
     /** true or false; absent is false; anything else is a problem (null). */

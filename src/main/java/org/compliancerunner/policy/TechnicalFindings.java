@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.compliancerunner.media.Interval;
-import org.compliancerunner.media.Measurements;
+import org.compliancerunner.media.technical.Measurements;
 import org.compliancerunner.media.flash.FlashReport;
 import org.compliancerunner.media.flash.FlashVerdict;
 import org.compliancerunner.media.loudness.Loudness;
@@ -61,15 +61,20 @@ final class TechnicalFindings {
         if (loudness == null) {
             return List.of();
         }
-        double integrated = loudness.integrated();
+        // like dialogue-gated meters, a programme with no speech to gate on is measured as a whole
+        boolean speechGated = rule.gate() == LoudnessRule.Gate.SPEECH && loudness.speechGatedMeasured();
+        double integrated = speechGated ? loudness.speechGatedIntegrated() : loudness.integrated();
         double off = integrated - rule.target();
         if (Math.abs(off) <= rule.tolerance()) {
             return List.of();
         }
         String how = Double.isInfinite(integrated) ? "silent"
                 : number(Math.abs(off)) + " LU too " + (off > 0 ? "loud" : "quiet");
+        String what = speechGated ? "speech-gated loudness "
+                : rule.gate() == LoudnessRule.Gate.SPEECH ? "integrated loudness (no speech measured to gate on) "
+                : "integrated loudness ";
         return List.of(new Trigger(rule.id(), 0, durationMs, rule.severity(),
-                "integrated loudness " + lufs(integrated) + " LUFS, target " + number(rule.target()) + " ±"
+                what + lufs(integrated) + " LUFS, target " + number(rule.target()) + " ±"
                         + number(rule.tolerance()) + " LU (" + how + ")", SOURCE));
     }
 

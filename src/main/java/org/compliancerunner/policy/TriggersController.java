@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.compliancerunner.web.Caller;
+import org.compliancerunner.security.Caller;
 import org.compliancerunner.web.Problems;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;

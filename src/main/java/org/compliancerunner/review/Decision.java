@@ -1,5 +1,7 @@
 package org.compliancerunner.review;
 
+import org.jspecify.annotations.Nullable;
+
 /** What an operator says about a finding. */
 public enum Decision {
     /** The finding is real. */
@@ -20,7 +22,7 @@ public enum Decision {
     }
 
     /** The state an item had after this decision; an item without a decision is OPEN. */
-    static ReviewState stateAfter(Decision decision) {
+    static ReviewState stateAfter(@Nullable Decision decision) {
         return decision == null ? ReviewState.OPEN : decision.outcome;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.compliancerunner.policy.Severity;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,7 @@ class FindingSync {
     }
 
     private record Item(long id, String ruleId, long startMs, long endMs, int packVersion, String severity,
-                        String evidence, ReviewState state, Decision decision) {
+                        String evidence, ReviewState state, @Nullable Decision decision) {
     }
 
     private record Key(String ruleId, long startMs) {

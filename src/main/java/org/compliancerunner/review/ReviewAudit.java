@@ -2,6 +2,7 @@ package org.compliancerunner.review;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,7 +19,8 @@ public class ReviewAudit {
         this.jdbc = jdbc;
     }
 
-    void record(long itemId, String actor, String action, ReviewState before, ReviewState after, String comment) {
+    void record(long itemId, String actor, String action, @Nullable ReviewState before, ReviewState after,
+                @Nullable String comment) {
         jdbc.sql("""
                         INSERT INTO review_audit (item_id, actor, action, state_before, state_after, comment)
                         VALUES (:item, :actor, :action, :before, :after, :comment)""")

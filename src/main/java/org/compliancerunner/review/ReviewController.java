@@ -14,8 +14,9 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.compliancerunner.catalog.Videos;
 import org.compliancerunner.policy.Severity;
-import org.compliancerunner.web.Caller;
+import org.compliancerunner.security.Caller;
 import org.compliancerunner.web.Problems;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -47,19 +48,19 @@ class ReviewController {
     }
 
     /** What to claim; every field is optional. */
-    record ClaimRequest(@Size(max = 100) String project, @Size(max = 200) String rule,
-                        @Pattern(regexp = "info|low|medium|high|critical") String severity) {
+    record ClaimRequest(@Size(max = 100) @Nullable String project, @Size(max = 200) @Nullable String rule,
+                        @Pattern(regexp = "info|low|medium|high|critical") @Nullable String severity) {
     }
 
-    record DecisionRequest(@NotNull Decision decision, @Size(max = 2000) String comment) {
+    record DecisionRequest(@NotNull Decision decision, @Size(max = 2000) @Nullable String comment) {
     }
 
-    record Page(List<ReviewItem> items, Long nextCursor) {
+    record Page(List<ReviewItem> items, @Nullable Long nextCursor) {
     }
 
     @Operation(summary = "Claim the worst, oldest finding waiting for review (201 with the item, 204 when none is left)")
     @PostMapping("/claims")
-    ResponseEntity<ReviewItem> claim(@Valid @RequestBody(required = false) ClaimRequest request,
+    ResponseEntity<ReviewItem> claim(@Valid @RequestBody(required = false) @Nullable ClaimRequest request,
                                      Authentication authentication) {
         ClaimRequest filter = request == null ? new ClaimRequest(null, null, null) : request;
         Caller caller = Caller.of(authentication);
@@ -80,8 +81,8 @@ class ReviewController {
 
     @Operation(summary = "Items in id order, one page at a time: pass the previous page's nextCursor as cursor")
     @GetMapping("/items")
-    Page list(@RequestParam(required = false) ReviewState state,
-              @RequestParam(required = false) @Size(max = 100) String project,
+    Page list(@RequestParam(required = false) @Nullable ReviewState state,
+              @RequestParam(required = false) @Size(max = 100) @Nullable String project,
               @RequestParam(defaultValue = "0") @PositiveOrZero long cursor,
               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
               Authentication authentication) {

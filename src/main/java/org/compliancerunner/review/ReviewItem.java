@@ -2,6 +2,8 @@ package org.compliancerunner.review;
 
 import java.time.OffsetDateTime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A finding waiting for, or carrying, an operator's decision.
  *
@@ -10,6 +12,6 @@ import java.time.OffsetDateTime;
  */
 public record ReviewItem(long id, long videoId, String videoTitle, String project, String packName, int packVersion,
                          String ruleId, long startMs, long endMs, String severity, String evidence, ReviewState state,
-                         Decision decision, String decidedBy, OffsetDateTime decidedAt, String comment,
-                         String claimedBy, OffsetDateTime leaseUntil) {
+                         @Nullable Decision decision, @Nullable String decidedBy, @Nullable OffsetDateTime decidedAt,
+                         @Nullable String comment, @Nullable String claimedBy, @Nullable OffsetDateTime leaseUntil) {
 }

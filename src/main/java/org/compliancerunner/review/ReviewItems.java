@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,7 +39,7 @@ class ReviewItems {
         return jdbc.sql(SELECT + "WHERE i.id = :id").param("id", id).query(ReviewItem.class).optional();
     }
 
-    List<ReviewItem> list(ReviewState state, String project, int limit) {
+    List<ReviewItem> list(@Nullable ReviewState state, @Nullable String project, int limit) {
         return jdbc.sql(SELECT + """
                         WHERE (CAST(:state AS TEXT) IS NULL OR i.state = :state)
                           AND (CAST(:project AS TEXT) IS NULL OR p.name = :project)
@@ -48,7 +49,8 @@ class ReviewItems {
     }
 
     /** Items in id order after {@code afterId}, optionally of one state, project and owner. */
-    List<ReviewItem> page(ReviewState state, String project, String owner, long afterId, int limit) {
+    List<ReviewItem> page(@Nullable ReviewState state, @Nullable String project, @Nullable String owner, long afterId,
+                          int limit) {
         return jdbc.sql(SELECT + """
                         WHERE i.id > :after
                           AND (CAST(:state AS TEXT) IS NULL OR i.state = :state)
@@ -127,7 +129,7 @@ class ReviewItems {
     }
 
     /** The item and who holds a running lease on it (null if nobody), locked against a concurrent claim. */
-    record Locked(ReviewItem item, String leaseHolder) {
+    record Locked(ReviewItem item, @Nullable String leaseHolder) {
     }
 
     Optional<Locked> lock(long id) {
@@ -139,7 +141,7 @@ class ReviewItems {
     }
 
     /** Records the decision and its audit entry, and returns the decided item. */
-    ReviewItem decide(ReviewItem item, String operator, Decision decision, String comment) {
+    ReviewItem decide(ReviewItem item, String operator, Decision decision, @Nullable String comment) {
         return jdbc.sql("""
                         WITH decided AS (
                             UPDATE review_items i

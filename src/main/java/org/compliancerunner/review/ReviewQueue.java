@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.compliancerunner.notify.EventType;
 import org.compliancerunner.notify.Outbox;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -71,7 +72,7 @@ public class ReviewQueue {
      * @throws ItemHeldException     another operator holds the item's lease
      * @throws ItemDecidedException  the item is already decided, or its finding is gone
      */
-    public DecisionOutcome decide(long itemId, String operator, Decision decision, String comment) {
+    public DecisionOutcome decide(long itemId, String operator, Decision decision, @Nullable String comment) {
         return decide(itemId, operator, decision, comment, false);
     }
 
@@ -82,11 +83,12 @@ public class ReviewQueue {
      *
      * @throws ItemNotClaimedException the operator holds no running claim on the item
      */
-    public DecisionOutcome decideAsClaimHolder(long itemId, String operator, Decision decision, String comment) {
+    public DecisionOutcome decideAsClaimHolder(long itemId, String operator, Decision decision,
+                                               @Nullable String comment) {
         return decide(itemId, operator, decision, comment, true);
     }
 
-    private DecisionOutcome decide(long itemId, String operator, Decision decision, String comment,
+    private DecisionOutcome decide(long itemId, String operator, Decision decision, @Nullable String comment,
                                    boolean claimRequired) {
         String actor = requireOperator(operator);
         return transaction.execute(status -> {
@@ -113,7 +115,7 @@ public class ReviewQueue {
      * rolled-back decision or sync announces nothing. {@code actor} is null when a pack change, not an operator,
      * moved the verdict.
      */
-    private void announce(long videoId, VerdictChange change, String actor) {
+    private void announce(long videoId, VerdictChange change, @Nullable String actor) {
         if (!change.changed()) {
             return;
         }
@@ -137,12 +139,13 @@ public class ReviewQueue {
     }
 
     /** Items in id order, optionally only those in one state or of one project. */
-    public List<ReviewItem> list(ReviewState state, String project, int limit) {
+    public List<ReviewItem> list(@Nullable ReviewState state, @Nullable String project, int limit) {
         return items.list(state, project, limit);
     }
 
     /** Items in id order after {@code afterId} (keyset pages), optionally of one state, project and owner. */
-    public List<ReviewItem> page(ReviewState state, String project, String owner, long afterId, int limit) {
+    public List<ReviewItem> page(@Nullable ReviewState state, @Nullable String project, @Nullable String owner,
+                                 long afterId, int limit) {
         return items.page(state, project, owner, afterId, limit);
     }
 

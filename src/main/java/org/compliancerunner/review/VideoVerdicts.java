@@ -2,6 +2,7 @@ package org.compliancerunner.review;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class VideoVerdicts {
 
-    private record Tally(Verdict verdict, long live, long pending, long confirmed, long serious) {
+    private record Tally(@Nullable Verdict verdict, long live, long pending, long confirmed, long serious) {
     }
 
     private final JdbcClient jdbc;

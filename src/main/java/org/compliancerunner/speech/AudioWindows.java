@@ -8,6 +8,11 @@ final class AudioWindows {
 
     static final int SAMPLE_RATE = 16_000;
 
+    /** Receives samples as they come; {@code samples} is reused after it returns. */
+    interface Sink {
+        void accept(float[] samples, int length) throws TranscriptionException;
+    }
+
     /** Receives one full window, or the last partial one. */
     interface Consumer {
         void window(float[] samples, int length, long startMs) throws TranscriptionException;

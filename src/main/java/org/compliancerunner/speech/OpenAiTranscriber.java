@@ -1,11 +1,11 @@
 package org.compliancerunner.speech;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import org.compliancerunner.media.MediaInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Speech recognition by any OpenAI-compatible server (faster-whisper-server, whisper.cpp server, LocalAI, OpenAI):
@@ -33,65 +33,23 @@ public final class OpenAiTranscriber implements Transcriber {
 
     @Override
     public TranscriptionSession open(Path media, MediaInfo info) throws TranscriptionException {
-        try {
-            return new Session(media, new PcmWavFile(Files.createTempFile("compliance-speech-", ".wav")));
-        } catch (IOException e) {
-            throw new TranscriptionException("Cannot create a temporary audio file for " + media + ": " + e, e);
-        }
+        return new Session(media);
     }
 
-    private final class Session extends SpeechAudioSession {
+    private final class Session extends SpooledSpeechSession {
 
-        private final Path media;
-        private final PcmWavFile wav;
-        private SpeechGate gate;
-
-        Session(Path media, PcmWavFile wav) {
-            this.media = media;
-            this.wav = wav;
+        Session(Path media) throws TranscriptionException {
+            super(media);
         }
 
         @Override
-        protected void accept(float[] samples, int length) throws TranscriptionException {
-            try {
-                wav.write(samples, length);
-            } catch (IOException e) {
-                throw spoolFailure(e);
+        protected Transcript recognise(PcmWavFile wav, @Nullable SpeechGate gate) throws IOException, TranscriptionException {
+            wav.complete();
+            if (gate != null) {
+                gate.silenceOutside(wav.path(), wav.samples());
             }
-        }
-
-        @Override
-        public void gate(SpeechGate gate) {
-            this.gate = gate;
-        }
-
-        @Override
-        protected Transcript complete() throws TranscriptionException {
-            try {
-                wav.complete();
-                if (gate != null) {
-                    gate.silenceOutside(wav.path(), wav.samples());
-                }
-            } catch (IOException e) {
-                throw spoolFailure(e);
-            }
-            Transcript transcript = new Transcript(OpenAiTranscriptionClient.SOURCE,
-                    client.transcribe(wav.path(), wav.durationMs()), "transcribed by " + client.endpoint());
-            return gate == null ? transcript : gate.apply(transcript);
-        }
-
-        private TranscriptionException spoolFailure(IOException e) {
-            return new TranscriptionException("Cannot write the temporary audio of " + media + " to " + wav.path()
-                    + " (disk full?): " + e, e);
-        }
-
-        @Override
-        public void close() {
-            try {
-                wav.close();
-            } catch (IOException e) {
-                // Nothing to act on: only a temporary file may be left behind.
-            }
+            return new Transcript(OpenAiTranscriptionClient.SOURCE, client.transcribe(wav.path(), wav.durationMs()),
+                    "transcribed by " + client.endpoint());
         }
     }
 }

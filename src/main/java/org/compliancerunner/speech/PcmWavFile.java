@@ -70,6 +70,30 @@ final class PcmWavFile implements AutoCloseable {
         }
     }
 
+    /** Reads the completed file back as samples in [-1, 1], in chunks; {@code samples} is reused between calls. */
+    void read(AudioWindows.Sink sink) throws IOException, TranscriptionException {
+        byte[] bytes = new byte[1 << 16];
+        float[] samples = new float[bytes.length / 2];
+        try (var in = new java.io.BufferedInputStream(Files.newInputStream(path), bytes.length)) {
+            in.skipNBytes(HEADER_BYTES);
+            int read;
+            int carried = 0;
+            while ((read = in.read(bytes, carried, bytes.length - carried)) > 0) {
+                int available = carried + read;
+                int count = available / 2;
+                for (int i = 0; i < count; i++) {
+                    samples[i] = (short) ((bytes[2 * i] & 0xff) | (bytes[2 * i + 1] << 8)) / 32768f;
+                }
+                // an odd byte waits for its partner in the next read
+                carried = available % 2;
+                if (carried == 1) {
+                    bytes[0] = bytes[available - 1];
+                }
+                sink.accept(samples, count);
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         try {

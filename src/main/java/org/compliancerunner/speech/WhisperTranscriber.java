@@ -14,6 +14,7 @@ import io.github.givimad.whisperjni.WhisperJNI;
 import io.github.givimad.whisperjni.WhisperSamplingStrategy;
 import io.github.givimad.whisperjni.WhisperState;
 import org.compliancerunner.media.MediaInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Local speech recognition with whisper.cpp through whisper-jni. The native library and the model are loaded once
@@ -48,7 +49,12 @@ public final class WhisperTranscriber implements Transcriber {
             throw new TranscriptionException("whisper could not allocate its working state for " + media
                     + "; the machine may be out of memory");
         }
-        return new WhisperSession(media, model, state);
+        try {
+            return new WhisperSession(media, model, state);
+        } catch (TranscriptionException e) {
+            state.close();
+            throw e;
+        }
     }
 
     /** The configured model, checked and loaded on first use. */
@@ -106,50 +112,41 @@ public final class WhisperTranscriber implements Transcriber {
                 + why + ". Run scripts/fetch-model to download one and point " + PROPERTY + " at it");
     }
 
-    private final class WhisperSession extends SpeechAudioSession {
+    /** Recognises the speech windows of the spooled track (see {@link SpeechReplay}). */
+    private final class WhisperSession extends SpooledSpeechSession {
 
         /** whisper.cpp refuses input shorter than this, so a short tail is padded with silence. */
         private static final int MIN_SAMPLES = AudioWindows.SAMPLE_RATE;
 
-        private final Path media;
         private final WhisperContext model;
         private final WhisperState state;
         private final WhisperFullParams params;
-        private final AudioWindows windows;
         private final List<TranscriptSegment> segments = new ArrayList<>();
-        private SpeechGate gate;
 
-        WhisperSession(Path media, WhisperContext model, WhisperState state) {
-            this.media = media;
+        WhisperSession(Path media, WhisperContext model, WhisperState state) throws TranscriptionException {
+            super(media);
             this.model = model;
             this.state = state;
             this.params = params(model);
-            this.windows = new AudioWindows(settings.windowSeconds(), this::transcribe);
         }
 
         @Override
-        protected void accept(float[] samples, int length) throws TranscriptionException {
-            windows.add(samples, length);
-        }
-
-        @Override
-        public void gate(SpeechGate gate) {
-            this.gate = gate;
-        }
-
-        @Override
-        protected Transcript complete() throws TranscriptionException {
-            windows.flush();
+        protected Transcript recognise(PcmWavFile wav, @Nullable SpeechGate gate) throws IOException, TranscriptionException {
+            SpeechReplay replay = new SpeechReplay(settings.windowSeconds(), gate);
+            replay.play(wav, this::transcribe);
+            String note = "whisper model " + settings.model().getFileName()
+                    + (replay.windowsSkipped() == 0 ? "" : "; " + replay.windowsSkipped() + " window(s) without speech not sent");
             // whisper-jni does not report the language a multilingual model detected: its lines are detected by text
-            Transcript transcript = new Transcript(SOURCE, List.copyOf(segments),
-                    "whisper model " + settings.model().getFileName(), "auto".equals(params.language) ? null : params.language);
-            // whisper hears each window as it is decoded, before the speech map exists: its text is gated here
-            return gate == null ? transcript : gate.apply(transcript);
+            return new Transcript(SOURCE, List.copyOf(segments), note, "auto".equals(params.language) ? null : params.language);
         }
 
         @Override
         public void close() {
-            state.close();
+            try {
+                super.close();
+            } finally {
+                state.close();
+            }
         }
 
         private void transcribe(float[] samples, int length, long startMs) throws TranscriptionException {

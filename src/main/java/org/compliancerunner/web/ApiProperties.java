@@ -4,45 +4,22 @@ import java.time.Duration;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The REST API's settings.
+ * The REST API's web settings; its token settings are the account feature's {@code TokenProperties}.
  *
- * @param issuer          the {@code iss} of tokens the built-in issuer signs and accepts
- * @param accessTokenTtl  how long an access token is valid
- * @param refreshTokenTtl how long a refresh token is valid; each use replaces it with a new one
- * @param rolesClaim      the token claim that lists the caller's roles (ADMIN, OPERATOR, UPLOADER), also for an
- *                        external issuer
  * @param rateLimit       requests allowed per period
  * @param progress        Server-Sent Events progress streams
- * @param signingKeySecret encrypts the built-in issuer's private key where it is stored (from a secret store, e.g. a
- *                        Kubernetes Secret); without it the key is stored in the clear. Losing it loses the key: every
- *                        token must then be issued again after the key row is deleted
  */
 @Validated
 @ConfigurationProperties("compliance.api")
 public record ApiProperties(
-        @NotBlank @DefaultValue("compliance-runner") String issuer,
-        @NotNull @DefaultValue("24h") Duration accessTokenTtl,
-        @NotNull @DefaultValue("7d") Duration refreshTokenTtl,
-        @NotBlank @DefaultValue("roles") String rolesClaim,
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
-        @Valid @NotNull @DefaultValue Progress progress,
-        @Size(min = 16, message = "must be at least 16 characters") String signingKeySecret) {
-
-    @Override
-    public String toString() {
-        // the secret never reaches a log or an actuator page
-        return "ApiProperties[issuer=" + issuer + ", accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl="
-                + refreshTokenTtl + ", rolesClaim=" + rolesClaim + ", rateLimit=" + rateLimit + ", progress=" + progress
-                + ", signingKeySecret=" + (signingKeySecret == null ? "unset" : "set") + "]";
-    }
+        @Valid @NotNull @DefaultValue Progress progress) {
 
     /**
      * @param enabled   off only for benchmarks or behind a gateway that limits already

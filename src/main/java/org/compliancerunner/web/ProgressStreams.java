@@ -10,8 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
+import org.compliancerunner.config.ReplicaReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -30,8 +32,11 @@ public class ProgressStreams {
     private final Map<SseEmitter, Stream> streams = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService scheduler;
 
-    ProgressStreams(ApiProperties properties) {
+    private final ReplicaReads replica;
+
+    ProgressStreams(ApiProperties properties, ObjectProvider<ReplicaReads> replica) {
         this.settings = properties.progress();
+        this.replica = replica.getIfAvailable();
     }
 
     /** A stream of the source's progress until it reports itself finished. */
@@ -41,7 +46,8 @@ public class ProgressStreams {
                     + " progress streams open (compliance.api.progress.max-streams); try again later");
         }
         SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
-        Stream stream = new Stream(source);
+        // polled on the scheduler's thread: from the replica, as the request that opened it would have read
+        Stream stream = new Stream(replica == null ? source : replica.asReplicaRead(source));
         streams.put(emitter, stream);
         emitter.onCompletion(() -> streams.remove(emitter));
         emitter.onTimeout(() -> streams.remove(emitter));

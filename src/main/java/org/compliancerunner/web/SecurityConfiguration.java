@@ -5,7 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.compliancerunner.account.Role;
+import org.compliancerunner.security.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +15,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -49,7 +48,7 @@ class SecurityConfiguration {
     private static final String UPLOADER = Role.UPLOADER.name();
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiProperties properties, RateLimits rateLimits, JsonMapper json)
+    SecurityFilterChain api(HttpSecurity http, JwtAuthenticationConverter roleClaims, RateLimits rateLimits, JsonMapper json)
             throws Exception {
         ProblemWriter problems = new ProblemWriter(json);
         http.csrf(csrf -> csrf.disable())
@@ -71,7 +70,7 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resource -> resource
                         .bearerTokenResolver(mediaTokens())
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authorities(properties)))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roleClaims))
                         .authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
                 .exceptionHandling(errors -> errors
@@ -120,16 +119,6 @@ class SecurityConfiguration {
     }
 
     private static final RequestMatcher MEDIA = PathPatternRequestMatcher.pathPattern("/api/videos/{id}/media");
-
-    /** Roles come from one claim of the token, e.g. {"roles": ["ADMIN"]}, as Spring's ROLE_ authorities. */
-    static JwtAuthenticationConverter authorities(ApiProperties properties) {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName(properties.rolesClaim());
-        roles.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(roles);
-        return converter;
-    }
 
     /** Writes problem+json for the security filters, which answer before any controller advice could. */
     static final class ProblemWriter {

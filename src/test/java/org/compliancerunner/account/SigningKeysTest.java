@@ -11,7 +11,6 @@ import java.time.Duration;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import org.compliancerunner.config.HomeSecrets;
-import org.compliancerunner.web.ApiProperties;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,10 +136,8 @@ class SigningKeysTest extends IntegrationTest {
         assertThat(home.resolve("signing-key.secret")).doesNotExist();
     }
 
-    private static ApiProperties properties(String secret) {
-        return new ApiProperties("compliance-runner", Duration.ofHours(24), Duration.ofDays(7), "roles",
-                new ApiProperties.RateLimit(true, Duration.ofHours(1), 1000, 100, 10, 50),
-                new ApiProperties.Progress(Duration.ofSeconds(1), 200, Duration.ofHours(2)), secret);
+    private static TokenProperties properties(String secret) {
+        return new TokenProperties("compliance-runner", Duration.ofHours(24), Duration.ofDays(7), "roles", secret);
     }
 
     private static ObjectProvider<HomeSecrets> provider(HomeSecrets secrets) {

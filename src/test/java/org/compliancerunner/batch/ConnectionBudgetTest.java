@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 class ConnectionBudgetTest {
 
@@ -18,6 +19,15 @@ class ConnectionBudgetTest {
             assertThat(ConnectionBudget.partitions(12, pool)).isEqualTo(4);
             pool.setMaximumPoolSize(3);
             assertThat(ConnectionBudget.partitions(8, pool)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void findsThePoolBehindTheReplicaRoutingProxy() {
+        try (HikariDataSource pool = new HikariDataSource()) {
+            pool.setMaximumPoolSize(10);
+
+            assertThat(ConnectionBudget.partitions(12, new LazyConnectionDataSourceProxy(pool))).isEqualTo(4);
         }
     }
 

@@ -23,7 +23,7 @@ import org.compliancerunner.media.Interval;
 import org.compliancerunner.media.MediaDecoder;
 import org.compliancerunner.media.MediaListener;
 import org.compliancerunner.media.MediaProbe;
-import org.compliancerunner.media.Measurements;
+import org.compliancerunner.media.technical.Measurements;
 import org.compliancerunner.media.SampleMedia;
 import org.compliancerunner.media.SampleMedia.ClipFormat;
 import org.compliancerunner.media.SampleMedia.Coding;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.compliancerunner.account.Accounts;
-import org.compliancerunner.account.Role;
+import org.compliancerunner.security.Role;
 import org.compliancerunner.cli.CliDriver;
 import org.compliancerunner.media.SampleMedia;
 import org.compliancerunner.media.SampleMedia.Cue;

@@ -53,6 +53,16 @@ class OperationsEnvironmentTest {
         assertThat(remote.getProperty("management.health.rabbit.enabled")).isNull();
     }
 
+    @Test
+    void readinessReportsTheReplicaOnlyWhenOneIsConfigured() {
+        assertThat(process(environment()).getProperty("management.endpoint.health.group.readiness.include"))
+                .doesNotContain("replica");
+        MockEnvironment replica = process(environment().withProperty("compliance.partitioning", "remote")
+                .withProperty("compliance.datasource.replica.url", "jdbc:postgresql://replica/compliance"));
+        assertThat(replica.getProperty("management.endpoint.health.group.readiness.include"))
+                .isEqualTo("readinessState,db,diskSpace,speech,rabbit,replica");
+    }
+
     private static MockEnvironment environment() {
         return new MockEnvironment();
     }

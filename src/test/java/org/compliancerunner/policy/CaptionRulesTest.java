@@ -9,7 +9,7 @@ import java.util.List;
 import org.compliancerunner.captions.CaptionReader;
 import org.compliancerunner.captions.CaptionTrack;
 import org.compliancerunner.media.Interval;
-import org.compliancerunner.media.Measurements;
+import org.compliancerunner.media.technical.Measurements;
 import org.compliancerunner.speech.Transcript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.compliancerunner.media.Interval;
-import org.compliancerunner.media.Measurements;
+import org.compliancerunner.media.technical.Measurements;
 import org.compliancerunner.media.flash.FlashReport;
 import org.compliancerunner.media.flash.FlashVerdict;
 import org.compliancerunner.media.flash.FrameResult;
@@ -132,6 +132,47 @@ class TechnicalRulesTest {
         List<Trigger> triggers = engine.evaluate(pack, new Transcript("captions:srt", List.of(), null), silent, 5_000);
 
         assertThat(triggers).singleElement().satisfies(t -> assertThat(t.evidence()).contains("-inf LUFS", "silent"));
+    }
+
+    @Test
+    void aSpeechGatedLoudnessRuleJudgesTheDialogueNotTheMix() throws Exception {
+        RulePack pack = parser.parse("""
+                pack: delivery
+                version: 1
+                rules:
+                  - {id: dialogue, kind: loudness, target: -27, tolerance: 2, gate: speech}
+                  - {id: programme, kind: loudness, target: -23, tolerance: 1}
+                """, "delivery.yaml");
+        Loudness musicOverQuietDialogue = new Loudness(-23.2, 8.0, -3.0, -18, -19, List.of(), -31.5);
+
+        List<Trigger> triggers = engine.evaluate(pack, new Transcript("captions:srt", List.of(), null),
+                new Measurements(musicOverQuietDialogue, null, null, null, null, List.of()), 60_000);
+
+        assertThat(pack.rules()).contains(new LoudnessRule("dialogue", Severity.MEDIUM, -27, 2, LoudnessRule.Gate.SPEECH));
+        assertThat(triggers).singleElement().satisfies(t -> {
+            assertThat(t.ruleId()).isEqualTo("dialogue");
+            assertThat(t.evidence()).isEqualTo("speech-gated loudness -31.5 LUFS, target -27.0 ±2.0 LU (4.5 LU too quiet)");
+        });
+    }
+
+    @Test
+    void aSpeechGatedRuleMeasuresTheWholeProgrammeWhenNoSpeechWasFound() throws Exception {
+        RulePack pack = parser.parse("pack: d\nversion: 1\nrules:\n  - {id: d, kind: loudness, target: -27, gate: speech}\n",
+                "d.yaml");
+        Loudness musicOnly = new Loudness(-20.0, 3.0, -3.0, -18, -19, List.of());
+
+        List<Trigger> triggers = engine.evaluate(pack, new Transcript("captions:srt", List.of(), null),
+                new Measurements(musicOnly, null, null, null, null, List.of()), 60_000);
+
+        assertThat(triggers).singleElement().satisfies(t -> assertThat(t.evidence())
+                .startsWith("integrated loudness (no speech measured to gate on) -20.0 LUFS"));
+    }
+
+    @Test
+    void refusesAnUnknownLoudnessGate() {
+        assertThatThrownBy(() -> parser.parse("pack: g\nversion: 1\nrules:\n  - {id: g, kind: loudness, target: -23, gate: dialog}\n",
+                "g.yaml")).isInstanceOfSatisfying(RulePackException.class, e -> assertThat(e.problems()).containsExactly(
+                        "line 4: rules[0].gate: must be programme (the whole mix) or speech (the speech map only), not \"dialog\""));
     }
 
     @Test

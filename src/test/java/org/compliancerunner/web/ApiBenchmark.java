@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 import org.compliancerunner.ComplianceRunnerApplication;
 import org.compliancerunner.account.Accounts;
-import org.compliancerunner.account.Role;
+import org.compliancerunner.security.Role;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

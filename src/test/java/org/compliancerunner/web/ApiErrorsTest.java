@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.compliancerunner.account.Role;
+import org.compliancerunner.security.Role;
 import org.compliancerunner.policy.Severity;
 import org.compliancerunner.review.ReviewScene;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
-import org.compliancerunner.account.Role;
+import org.compliancerunner.security.Role;
 import org.compliancerunner.media.SampleMedia;
 import org.compliancerunner.support.Fixtures;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.compliancerunner.account.Role;
+import org.compliancerunner.security.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import org.compliancerunner.account.Role;
+import org.compliancerunner.security.Role;
 import org.compliancerunner.cli.CliDriver;
 import org.compliancerunner.policy.RulePacks;
 import org.compliancerunner.support.Fixtures;

@@ -13,7 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-import org.compliancerunner.account.Role;
+import org.compliancerunner.security.Role;
 import org.compliancerunner.catalog.Ingest;
 import org.compliancerunner.catalog.IngestResult;
 import org.compliancerunner.cli.CliDriver;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.compliancerunner.account.Accounts;
-import org.compliancerunner.account.Role;
+import org.compliancerunner.security.Role;
 import org.compliancerunner.media.SampleMedia;
 import org.compliancerunner.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;

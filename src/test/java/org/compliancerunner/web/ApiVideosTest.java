@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import org.compliancerunner.account.Role;
+import org.compliancerunner.security.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 
-import org.compliancerunner.account.Role;
+import org.compliancerunner.security.Role;
 import org.compliancerunner.cli.CliDriver;
 import org.compliancerunner.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;

@@ -51,7 +51,7 @@ class ExternalIssuerTest extends ApiTest {
     }
 
     @Override
-    protected User userNamed(String name, org.compliancerunner.account.Role role) {
+    protected User userNamed(String name, org.compliancerunner.security.Role role) {
         throw new UnsupportedOperationException("the external issuer logs users in");
     }
 

@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
-import org.compliancerunner.account.Role;
+import org.compliancerunner.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 

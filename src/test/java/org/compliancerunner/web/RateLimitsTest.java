@@ -99,8 +99,7 @@ class RateLimitsTest extends IntegrationTest {
 
     private RateLimits replica(long perUser, Duration period) {
         var limits = new ApiProperties.RateLimit(true, period, perUser, 100, 10, 50);
-        return new RateLimits(dataSource, new ApiProperties("compliance-runner", Duration.ofHours(24),
-                Duration.ofDays(7), "roles", limits, new ApiProperties.Progress(Duration.ofSeconds(1), 200,
-                Duration.ofHours(2)), null));
+        return new RateLimits(dataSource, new ApiProperties(limits, new ApiProperties.Progress(Duration.ofSeconds(1), 200,
+                Duration.ofHours(2))));
     }
 }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.compliancerunner.media.MediaInfo;
 import org.compliancerunner.media.MediaListener;
 import org.compliancerunner.media.Picture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Photosensitive flash analysis of one video (ITU-R BT.1702, Ofcom guidance), frame by frame as EA's IRIS does it
@@ -33,11 +34,12 @@ public class FlashDetector implements MediaListener {
     private int fps;
     private long firstTimestampMs;
     private long pictures;
-    private TransitionTrend luminanceTrend;
-    private TransitionTrend redTrend;
-    private FlashTally luminanceTally;
-    private FlashTally redTally;
-    private FlashReport report;
+    // null until the second picture sizes the windows
+    private @Nullable TransitionTrend luminanceTrend;
+    private @Nullable TransitionTrend redTrend;
+    private @Nullable FlashTally luminanceTally;
+    private @Nullable FlashTally redTally;
+    private @Nullable FlashReport report;
 
     public FlashDetector() {
         this(frame -> { });

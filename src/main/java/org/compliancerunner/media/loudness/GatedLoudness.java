@@ -1,5 +1,7 @@
 package org.compliancerunner.media.loudness;
 
+import java.util.function.IntPredicate;
+
 /**
  * Integrated (programme) loudness per ITU-R BS.1770-4: the mean of the 400 ms block energies that pass an absolute
  * gate at −70 LUFS and then a relative gate 10 LU below the mean of the blocks that passed the first.
@@ -17,13 +19,22 @@ final class GatedLoudness {
 
     /** Integrated loudness in LUFS, {@link Double#NEGATIVE_INFINITY} when no block passes the gates. */
     double integrated() {
-        double absolutelyGated = blocks.meanAbove(LoudnessScale.energy(ABSOLUTE_GATE_LUFS));
+        return integrated(index -> true);
+    }
+
+    /** Integrated loudness of the blocks {@code counted} accepts, by block index, gated the same way. */
+    double integrated(IntPredicate counted) {
+        double absoluteGate = LoudnessScale.energy(ABSOLUTE_GATE_LUFS);
+        double absolutelyGated = blocks.meanAbove(absoluteGate, counted);
         if (absolutelyGated == 0) {
             return Double.NEGATIVE_INFINITY;
         }
-        double absoluteGate = LoudnessScale.energy(ABSOLUTE_GATE_LUFS);
         double relativeGate = LoudnessScale.energy(LoudnessScale.lufs(absolutelyGated) + RELATIVE_GATE_LU);
         // A block must pass both gates: the relative one can lie below −70 LUFS.
-        return LoudnessScale.lufs(blocks.meanAbove(Math.max(absoluteGate, relativeGate)));
+        return LoudnessScale.lufs(blocks.meanAbove(Math.max(absoluteGate, relativeGate), counted));
+    }
+
+    int blocks() {
+        return blocks.size();
     }
 }

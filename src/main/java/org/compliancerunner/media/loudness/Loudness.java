@@ -12,11 +12,29 @@ import java.util.List;
  * @param momentaryMax highest momentary (400 ms) loudness
  * @param shortTermMax highest short-term (3 s) loudness
  * @param timeline     short-term loudness once per second, for plotting
+ * @param speechGatedIntegrated integrated loudness of the blocks inside the speech map only, an open approximation
+ *                     of the proprietary dialogue gating some delivery specs ask for; {@link Double#NaN} when no
+ *                     speech map was measured or it holds no speech
  */
 public record Loudness(double integrated, double range, double truePeak, double momentaryMax, double shortTermMax,
-                       List<Double> timeline) {
+                       List<Double> timeline, double speechGatedIntegrated) {
 
     public Loudness {
         timeline = List.copyOf(timeline);
+    }
+
+    /** A measurement without a speech-gated value. */
+    public Loudness(double integrated, double range, double truePeak, double momentaryMax, double shortTermMax,
+                    List<Double> timeline) {
+        this(integrated, range, truePeak, momentaryMax, shortTermMax, timeline, Double.NaN);
+    }
+
+    /** The same measurement with the loudness gated to speech. */
+    public Loudness withSpeechGated(double speechGated) {
+        return new Loudness(integrated, range, truePeak, momentaryMax, shortTermMax, timeline, speechGated);
+    }
+
+    public boolean speechGatedMeasured() {
+        return !Double.isNaN(speechGatedIntegrated);
     }
 }

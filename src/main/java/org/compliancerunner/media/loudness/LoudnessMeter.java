@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.compliancerunner.media.AudioFormat;
 import org.compliancerunner.media.ChannelRole;
+import org.compliancerunner.media.Interval;
 import org.compliancerunner.media.MediaListener;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures a sound track per ITU-R BS.1770-4 / EBU R128 (Tech 3341, 3342) in the one decode pass: integrated
@@ -25,9 +27,10 @@ public final class LoudnessMeter implements MediaListener {
 
     private int sampleRate;
     private int channels;
-    private double[] weights;
-    private KWeighting kWeighting;
-    private TruePeakMeter truePeak;
+    // null until the first audio says the format
+    private double @Nullable [] weights;
+    private @Nullable KWeighting kWeighting;
+    private @Nullable TruePeakMeter truePeak;
 
     // Ring of the last SHORT_TERM_TICKS ticks: weighted energy sum and frame count of each.
     private final double[] tickEnergy = new double[SHORT_TERM_TICKS];
@@ -42,7 +45,7 @@ public final class LoudnessMeter implements MediaListener {
     private double momentaryMax = Double.NEGATIVE_INFINITY;
     private double shortTermMax = Double.NEGATIVE_INFINITY;
     private final List<Double> timeline = new ArrayList<>();
-    private Loudness result;
+    private @Nullable Loudness result;
 
     @Override
     public boolean wantsAudio() {
@@ -149,6 +152,29 @@ public final class LoudnessMeter implements MediaListener {
     public void onEnd(long decodedMs) {
         double peak = truePeak == null ? Double.NEGATIVE_INFINITY : truePeak.dbtp();
         result = new Loudness(gated.integrated(), range.range(), peak, momentaryMax, shortTermMax, timeline);
+    }
+
+    /**
+     * Integrated loudness of the gating blocks whose centre lies in one of {@code segments}, gated like the
+     * programme's: the open stand-in for dialogue-gated loudness, {@link Double#NaN} when no block is in them.
+     */
+    public double integratedOver(List<Interval> segments) {
+        if (segments.isEmpty()) {
+            return Double.NaN;
+        }
+        // block k spans [100k, 100k + 400) ms; segments are in time order, so one cursor walks them
+        boolean[] inside = new boolean[gated.blocks()];
+        boolean any = false;
+        int segment = 0;
+        for (int block = 0; block < inside.length; block++) {
+            long centreMs = block * 100L + 200;
+            while (segment < segments.size() && segments.get(segment).endMs() <= centreMs) {
+                segment++;
+            }
+            inside[block] = segment < segments.size() && segments.get(segment).startMs() <= centreMs;
+            any |= inside[block];
+        }
+        return any ? gated.integrated(block -> inside[block]) : Double.NaN;
     }
 
     /**

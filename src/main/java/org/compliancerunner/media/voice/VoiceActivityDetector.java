@@ -14,6 +14,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import org.compliancerunner.media.Interval;
 import org.compliancerunner.media.MediaListener;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Listens to one video's 16 kHz mono speech audio in the decode pass and rates each 32 ms window with Silero VAD:
@@ -39,7 +40,7 @@ public final class VoiceActivityDetector implements MediaListener, AutoCloseable
     private float[] probabilities = new float[1024];
     private int windows;
     private long samples;
-    private String failure;
+    private @Nullable String failure;
 
     VoiceActivityDetector(OrtEnvironment environment, OrtSession session, VoiceActivityProperties settings) {
         this.session = session;
@@ -83,13 +84,13 @@ public final class VoiceActivityDetector implements MediaListener, AutoCloseable
         }
     }
 
-    /** Where people speak, or null when the detector failed (see {@link #failure()}). */
-    public List<Interval> segments() {
+    /** Where people speak; null when the detector failed (see {@link #failure()}). */
+    public @Nullable List<Interval> segments() {
         return failure != null ? null : segmenter.segments(probabilities, windows, WINDOW, samples);
     }
 
-    /** Why there are no segments, or null. */
-    public String failure() {
+    /** Why there are no segments; null when there are. */
+    public @Nullable String failure() {
         return failure;
     }
 

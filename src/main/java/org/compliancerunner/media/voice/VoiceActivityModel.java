@@ -8,6 +8,7 @@ import java.util.Optional;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -26,14 +27,14 @@ public class VoiceActivityModel implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(VoiceActivityModel.class);
 
     private final VoiceActivityProperties settings;
-    private volatile Loaded loaded;
+    private volatile @Nullable Loaded loaded;
 
     public VoiceActivityModel(VoiceActivityProperties settings) {
         this.settings = settings;
     }
 
     /** What loading the model gave: a session, or why there is none. */
-    private record Loaded(OrtSession session, String unavailable) {
+    private record Loaded(@Nullable OrtSession session, @Nullable String unavailable) {
     }
 
     /** A detector for one video's speech audio, or empty with {@link #unavailable()} saying why. */
@@ -43,8 +44,8 @@ public class VoiceActivityModel implements DisposableBean {
                 : Optional.of(new VoiceActivityDetector(OrtEnvironment.getEnvironment(), model.session(), settings));
     }
 
-    /** Why there is no speech map, when there is none. */
-    public String unavailable() {
+    /** Why there is no speech map; null when there is one. */
+    public @Nullable String unavailable() {
         return load().unavailable();
     }
 
@@ -85,7 +86,7 @@ public class VoiceActivityModel implements DisposableBean {
         }
     }
 
-    private Loaded unavailable(String source, String why) {
+    private Loaded unavailable(String source, @Nullable String why) {
         String reason = "speech map not measured: cannot load " + source + " (" + why + ")";
         log.warn("{}; set compliance.speech.activity.model to a Silero VAD v6 ONNX file", reason);
         return new Loaded(null, reason);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -25,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("compliance.speech.activity")
 public record VoiceActivityProperties(
         @DefaultValue("true") boolean enabled,
-        Path model,
+        @Nullable Path model,
         @DecimalMin("0.05") @DecimalMax("0.95") @DefaultValue("0.5") double threshold,
         @NotNull @DefaultValue("250ms") Duration minSpeech,
         @NotNull @DefaultValue("100ms") Duration minSilence,

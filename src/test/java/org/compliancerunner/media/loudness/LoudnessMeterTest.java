@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.compliancerunner.media.AudioFormat;
 import org.compliancerunner.media.ChannelRole;
+import org.compliancerunner.media.Interval;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -122,7 +123,33 @@ class LoudnessMeterTest {
         assertThat(loudness.truePeak()).isBetween(-0.4, 0.2);
     }
 
+    @Test
+    void speechGatedLoudnessCountsOnlyTheBlocksInsideTheSpeechMap() {
+        // 10 s of loud music at -20 LUFS, then 10 s of quieter dialogue at -30 LUFS
+        float[] programme = concat(sine(48_000, 2, 997, 0.1, 0, 10.0, 0, 2), sine(48_000, 2, 997, 0.0316, 0, 10.0, 0, 2));
+        LoudnessMeter meter = meter(new AudioFormat(48_000, 2, STEREO), programme, 4096);
+
+        double dialogue = meter.integratedOver(List.of(new Interval(10_200, 20_000)));
+
+        assertThat(dialogue).isCloseTo(-30.0, within(0.1));
+        assertThat(meter.result().integrated()).isCloseTo(-22.6, within(0.2));
+        assertThat(meter.integratedOver(List.of(new Interval(0, 9_800)))).isCloseTo(-20.0, within(0.1));
+    }
+
+    @Test
+    void speechGatedLoudnessIsNotMeasuredWithoutSpeech() {
+        LoudnessMeter meter = meter(new AudioFormat(48_000, 2, STEREO), sine(48_000, 2, 997, 0.1, 0, 5.0, 0, 2), 4096);
+
+        assertThat(meter.integratedOver(List.of())).isNaN();
+        assertThat(meter.integratedOver(List.of(new Interval(30_000, 40_000)))).isNaN();
+        assertThat(meter.result().speechGatedMeasured()).isFalse();
+    }
+
     private static Loudness measure(AudioFormat format, float[] interleaved, int chunkFrames) {
+        return meter(format, interleaved, chunkFrames).result();
+    }
+
+    private static LoudnessMeter meter(AudioFormat format, float[] interleaved, int chunkFrames) {
         LoudnessMeter meter = new LoudnessMeter();
         int channels = format.channels();
         float[] chunk = new float[chunkFrames * channels];
@@ -133,7 +160,7 @@ class LoudnessMeterTest {
             meter.onAudio(format, chunk, n);
         }
         meter.onEnd(frames * 1000L / format.sampleRate());
-        return meter.result();
+        return meter;
     }
 
     /** A sine of {@code amplitude} (peak, full scale = 1) in channels {@code [first, last)}, silence elsewhere. */

@@ -1,16 +1,22 @@
-package org.compliancerunner.media;
+package org.compliancerunner.media.technical;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.compliancerunner.media.flash.FlashDetector;
+import org.compliancerunner.media.loudness.Loudness;
 import org.compliancerunner.media.loudness.LoudnessMeter;
 import org.compliancerunner.media.picture.BlackDetector;
 import org.compliancerunner.media.picture.FreezeDetector;
 import org.compliancerunner.media.silence.SilenceMeter;
 import org.compliancerunner.media.voice.VoiceActivityDetector;
 import org.compliancerunner.media.voice.VoiceActivityModel;
+import org.compliancerunner.media.AudioFormat;
+import org.compliancerunner.media.Interval;
+import org.compliancerunner.media.MediaInfo;
+import org.compliancerunner.media.MediaListener;
+import org.compliancerunner.media.Picture;
 
 /**
  * The technical analyzers of one video, all listening to its one decode pass: loudness, peak levels and the speech
@@ -100,13 +106,18 @@ public final class TechnicalAnalysis implements AutoCloseable {
             allNotes.add(voice.failure());
         }
         return new Measurements(
-                soundDecoded ? loudness.result() : null,
+                soundDecoded ? speechGated(loudness, speech) : null,
                 soundDecoded ? levels.levels() : null,
                 black == null ? null : black.intervals(),
                 freeze == null ? null : freeze.intervals(),
                 flash == null ? null : flash.report(),
                 speech,
                 allNotes);
+    }
+
+    private static Loudness speechGated(LoudnessMeter meter, List<Interval> speech) {
+        Loudness programme = meter.result();
+        return speech == null ? programme : programme.withSpeechGated(meter.integratedOver(speech));
     }
 
     @Override

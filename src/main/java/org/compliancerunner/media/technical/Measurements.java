@@ -1,4 +1,4 @@
-package org.compliancerunner.media;
+package org.compliancerunner.media.technical;
 
 import java.util.List;
 
@@ -6,6 +6,7 @@ import org.compliancerunner.captions.CaptionTrack;
 import org.compliancerunner.media.flash.FlashReport;
 import org.compliancerunner.media.loudness.Loudness;
 import org.compliancerunner.media.silence.AudioLevels;
+import org.compliancerunner.media.Interval;
 
 /**
  * How a video is made, measured in its one decode pass. A part is null when the file has no stream for it (no sound:

@@ -1,4 +1,4 @@
-package org.compliancerunner.media;
+package org.compliancerunner.media.technical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,11 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.compliancerunner.media.AudioFormat;
+import org.compliancerunner.media.ChannelRole;
+import org.compliancerunner.media.MediaInfo;
+import org.compliancerunner.media.MediaListener;
+import org.compliancerunner.media.Picture;
 
 /** What the technical analyzers report when a stream the file declares gives nothing to measure. */
 class TechnicalAnalysisTest {

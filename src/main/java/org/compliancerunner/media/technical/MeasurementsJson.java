@@ -1,4 +1,4 @@
-package org.compliancerunner.media;
+package org.compliancerunner.media.technical;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import org.compliancerunner.media.Interval;
 
 /** The JSON shapes of measurements, shared by the database columns and the CLI's machine output. */
 public final class MeasurementsJson {

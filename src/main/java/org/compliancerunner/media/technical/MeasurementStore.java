@@ -1,4 +1,4 @@
-package org.compliancerunner.media;
+package org.compliancerunner.media.technical;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -38,9 +38,9 @@ public class MeasurementStore {
         jdbc.sql("""
                         INSERT INTO measurements (video_id, integrated_lufs, loudness_range_lu, true_peak_dbtp, momentary_max,
                             short_term_max, loudness_timeline, levels_step_ms, levels_duration_ms, levels, black_intervals, freeze_intervals,
-                            flash_verdict, flash, speech_intervals, caption_track, notes)
+                            flash_verdict, flash, speech_intervals, speech_gated_lufs, caption_track, notes)
                         VALUES (:id, :integrated, :range, :peak, :momentary, :shortTerm, :timeline, :step, :levelsMs,
-                            :levels, :black, :freeze, :verdict, :flash, :speech, :captions, :notes)""")
+                            :levels, :black, :freeze, :verdict, :flash, :speech, :speechGated, :captions, :notes)""")
                 .param("id", videoId)
                 .param("integrated", loudness == null ? null : loudness.integrated())
                 .param("range", loudness == null ? null : loudness.range())
@@ -56,6 +56,7 @@ public class MeasurementStore {
                 .param("verdict", flash == null ? null : flash.verdict().name())
                 .param("flash", flash == null ? null : json.text(json.flash(flash)))
                 .param("speech", measured.speech() == null ? null : json.text(json.intervals(measured.speech())))
+                .param("speechGated", loudness == null || !loudness.speechGatedMeasured() ? null : loudness.speechGatedIntegrated())
                 .param("captions", measured.captions() == null ? null
                         : json.text(CaptionTrackJson.write(mapper, measured.captions())))
                 .param("notes", json.text(measured.notes()))
@@ -70,7 +71,8 @@ public class MeasurementStore {
     private Measurements read(ResultSet rs) throws SQLException {
         Loudness loudness = rs.getObject("integrated_lufs") == null ? null : new Loudness(
                 rs.getDouble("integrated_lufs"), rs.getDouble("loudness_range_lu"), rs.getDouble("true_peak_dbtp"),
-                rs.getDouble("momentary_max"), rs.getDouble("short_term_max"), MeasurementsJson.levels(json.tree(rs.getString("loudness_timeline"))));
+                rs.getDouble("momentary_max"), rs.getDouble("short_term_max"), MeasurementsJson.levels(json.tree(rs.getString("loudness_timeline"))),
+                rs.getObject("speech_gated_lufs") == null ? Double.NaN : rs.getDouble("speech_gated_lufs"));
         AudioLevels levels = rs.getBytes("levels") == null ? null
                 : new AudioLevels(rs.getInt("levels_step_ms"), floats(rs.getBytes("levels")), rs.getLong("levels_duration_ms"));
         String black = rs.getString("black_intervals");

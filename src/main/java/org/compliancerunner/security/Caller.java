@@ -1,6 +1,6 @@
-package org.compliancerunner.web;
+package org.compliancerunner.security;
 
-import org.compliancerunner.account.Role;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
@@ -16,8 +16,8 @@ public record Caller(String username, boolean admin) {
         return new Caller(authentication.getName(), admin);
     }
 
-    /** The owner to restrict queries to, or null for an administrator, who sees all. */
-    public String ownerScope() {
+    /** The owner to restrict queries to; null for an administrator, who sees all. */
+    public @Nullable String ownerScope() {
         return admin ? null : username;
     }
 }

@@ -1,4 +1,4 @@
-package org.compliancerunner.media;
+package org.compliancerunner.media.technical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,7 @@ import org.compliancerunner.support.Fixtures;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.compliancerunner.media.Interval;
 
 /** Measurements survive the database whole: silence as −∞, absent parts as absent, replaced rather than added. */
 class MeasurementStoreTest extends IntegrationTest {
@@ -28,7 +29,7 @@ class MeasurementStoreTest extends IntegrationTest {
     void roundTripsEveryPartAndReplacesOnRewrite() {
         long videoId = registeredVideo("store-roundtrip");
         Measurements full = new Measurements(
-                new Loudness(-23.04, 5.2, -1.3, -18.5, -20.25, List.of(-24.0, Double.NEGATIVE_INFINITY, -22.5)),
+                new Loudness(-23.04, 5.2, -1.3, -18.5, -20.25, List.of(-24.0, Double.NEGATIVE_INFINITY, -22.5), -27.5),
                 new AudioLevels(50, new float[] {-12.5f, Float.NEGATIVE_INFINITY, -70f}, 150),
                 List.of(new Interval(0, 360), new Interval(3_000, 3_680)), List.of(new Interval(3_000, 9_000)),
                 new FlashReport(FlashVerdict.FAIL, Map.of(FrameResult.PASS, 90, FrameResult.FLASH_FAIL, 6),

@@ -1,4 +1,4 @@
-package org.compliancerunner.account;
+package org.compliancerunner.security;
 
 /**
  * What a user may do: UPLOADER registers and reads their own videos, OPERATOR also works the review queue on their
