@@ -14,6 +14,8 @@ const API = {
 };
 // seconds of transcript shown either side of a finding
 const CONTEXT_MS = 15000;
+// more stretches than this in a lane (speech, cues) are drawn merged per pixel
+const LANE_RECTANGLES = 2000;
 
 const $ = selector => document.querySelector(selector);
 const session = {
@@ -290,8 +292,38 @@ async function plotTimeline(video, item) {
   add('text', { x: 4, y: 12, 'font-size': 11 }, `${ceiling} LUFS`);
   const points = timeline.map((v, i) => (v === null ? null : `${x(i * 1000)},${y(v)}`)).filter(Boolean);
   if (points.length > 0) add('polyline', { points: points.join(' '), fill: 'none', stroke: '#23395b', 'stroke-width': 1.5, 'data-kind': 'loudness' });
+  // where people speak and what the captions show, in two lanes under the levels, on the same time axis
+  lane(add, x, m.speech || [], { y: 172, fill: '#2e7d32', kind: 'speech', label: 'speech' });
+  lane(add, x, (m.captions?.cues || []).map(cue => ({ startMs: cue.startMs, endMs: cue.endMs, title: (cue.lines || []).join(' / ') })),
+    { y: 186, fill: '#1565c0', kind: 'cue', label: m.captions?.format ? 'captions' : 'no captions' });
   add('text', { x: 996, y: 214, 'font-size': 11, 'text-anchor': 'end' }, timecode(durationMs));
   add('text', { x: 4, y: 214, 'font-size': 11 }, '0:00');
+}
+
+// one rectangle per stretch; in a crowded lane stretches closer than a pixel are drawn as one, so 50,000 cues stay
+// a light drawing
+function lane(add, x, stretches, { y, fill, kind, label }) {
+  const crowded = stretches.length > LANE_RECTANGLES;
+  const runs = [];
+  for (const stretch of stretches) {
+    const [ms0, ms1] = span(stretch);
+    const last = runs[runs.length - 1];
+    if (crowded && last && x(ms0) - last.x1 < 1) {
+      last.x1 = Math.max(last.x1, x(ms1));
+      last.title = null;
+    } else {
+      runs.push({ x0: x(ms0), x1: x(ms1), title: stretch.title || `${timecode(ms0)}–${timecode(ms1)}` });
+    }
+  }
+  for (const run of runs) {
+    const rect = add('rect', { x: run.x0, y, width: Math.max(1, run.x1 - run.x0), height: 12, fill, 'fill-opacity': .6, 'data-kind': kind });
+    if (run.title) {
+      const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+      title.textContent = run.title;
+      rect.append(title);
+    }
+  }
+  add('text', { x: 4, y: y + 10, 'font-size': 10, fill }, label);
 }
 
 // the pack's loudness rule draws the limit: target ± tolerance

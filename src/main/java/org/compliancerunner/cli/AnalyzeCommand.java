@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.compliancerunner.captions.CaptionTrack;
+import org.compliancerunner.captions.CaptionTrackJson;
 import org.compliancerunner.inspection.Inspection;
 import org.compliancerunner.inspection.TimeLimitedInspection;
 import org.compliancerunner.media.Interval;
@@ -53,7 +55,7 @@ class AnalyzeCommand implements Callable<Integer> {
             description = "Exit 3 when a trigger is at or above this severity: info, low, medium, high, critical.")
     String failOn;
 
-    @Option(names = "--json", description = "Print one JSON object: file, durationMs, loudness, intervals, flash, triggers.")
+    @Option(names = "--json", description = "Print one JSON object: file, durationMs, loudness, intervals, captions, flash, triggers.")
     boolean json;
 
     private final TimeLimitedInspection inspection;
@@ -143,6 +145,11 @@ class AnalyzeCommand implements Callable<Integer> {
             measured.speech().forEach(segment -> speech.addObject().put("startMs", segment.startMs())
                     .put("endMs", segment.endMs()));
         }
+        if (measured == null || measured.captions() == null) {
+            root.putNull("captions");
+        } else {
+            root.set("captions", CaptionTrackJson.write(mapper, measured.captions()));
+        }
         if (measured == null || measured.flash() == null) {
             root.putNull("flash");
         } else {
@@ -205,6 +212,9 @@ class AnalyzeCommand implements Callable<Integer> {
                 measured.speech().size() == 1 ? "" : "s", measured.speechMs() / 1000.0,
                 found.info() == null || found.info().durationMs() < 0 ? "?"
                         : String.format(Locale.ROOT, "%.1f", found.info().durationMs() / 1000.0)));
+        if (measured.captions() != null) {
+            line(out, "Captions", captions(measured.captions()));
+        }
         if (found.transcript() != null) {
             line(out, "Transcript", found.transcript().available()
                     ? found.transcript().source() + ", " + found.transcript().segments().size() + " segment(s)"
@@ -219,6 +229,18 @@ class AnalyzeCommand implements Callable<Integer> {
                     trigger.severity().label(), trigger.ruleId(), trigger.evidence());
         }
         out.flush();
+    }
+
+    private static String captions(CaptionTrack track) {
+        if (!track.present()) {
+            return "none";
+        }
+        if (!track.readable()) {
+            return track.origin() + ", not readable as text";
+        }
+        return String.format(Locale.ROOT, "%s, %d cue%s%s", track.origin(), track.cues().size(),
+                track.cues().size() == 1 ? "" : "s", track.problems().isEmpty() ? ""
+                        : ", " + track.problems().size() + " line(s) not read");
     }
 
     private static String streams(Inspection found) {

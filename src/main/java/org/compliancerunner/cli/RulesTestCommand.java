@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.compliancerunner.language.Languages;
+import org.compliancerunner.captions.CaptionTrack;
+import org.compliancerunner.media.technical.Measurements;
 import org.compliancerunner.policy.PolicyEngine;
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.RulePackException;
@@ -29,6 +31,8 @@ import picocli.CommandLine.Spec;
         description = {"Judge a transcript file with a rule pack and print the triggers as analyze does: no media, "
                 + "no database. For rule authors iterating on a pack.",
                 "TRANSCRIPT is .srt, .vtt or .txt (UTF-8; one segment per line, line N at second N-1).",
+                "caption-quality rules judge a .srt or .vtt file's cues as written (at 25 fps); rules that need the "
+                        + "sound or the picture (loudness, uncaptioned-speech, caption-sync, …) have nothing to judge here.",
                 "Exit 0 (triggers or not), 1 when the transcript cannot be read, 2 for an invalid pack or language."})
 public class RulesTestCommand implements Callable<Integer> {
 
@@ -80,15 +84,20 @@ public class RulesTestCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Transcript transcript;
+        CaptionTrack captions;
         try {
             transcript = TranscriptFiles.read(transcriptFile).withLanguage(code);
+            captions = TranscriptFiles.captions(transcriptFile);
         } catch (TranscriptionException e) {
             err.println(e.getMessage());
             err.flush();
             return ExitCodes.FAILED;
         }
         long end = transcript.segments().stream().mapToLong(TranscriptSegment::endMs).max().orElse(0);
-        List<Trigger> triggers = policy.evaluate(pack, transcript, end).stream()
+        // caption rules judge a caption file as written; rules that need sound or picture have nothing to judge here
+        Measurements measured = captions == null ? null
+                : Measurements.none("only the caption file was given").withCaptions(captions);
+        List<Trigger> triggers = policy.evaluate(pack, transcript, measured, end).stream()
                 .filter(t -> !PolicyEngine.SPEECH_UNAVAILABLE.equals(t.ruleId())).toList();
         if (json) {
             for (Trigger t : triggers) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
+import org.compliancerunner.captions.CaptionTrack;
 import org.compliancerunner.media.MediaDecoder;
 import org.compliancerunner.media.MediaException;
 import org.compliancerunner.media.MediaInfo;
@@ -88,7 +89,9 @@ public class VideoInspection {
         try {
             info = probe.probe(file);
             technical = TechnicalAnalysis.of(info, voice);
-            try (TranscriptionSession session = speech.open(file, info)) {
+            // the captions as written are judged whatever the speech engine; read once, also for a captions transcript
+            CaptionTrack captions = speech.captions(file, info);
+            try (TranscriptionSession session = speech.open(file, info, captions)) {
                 List<MediaListener> listeners = new ArrayList<>(technical.listeners());
                 listeners.add(session);
                 long decodeStarted = System.nanoTime();
@@ -98,7 +101,7 @@ public class VideoInspection {
                     decodeMs = millisSince(decodeStarted);
                     metrics.stage(Stage.DECODE, Duration.ofNanos(System.nanoTime() - decodeStarted));
                 }
-                Measurements measurements = technical.measurements();
+                Measurements measurements = technical.measurements().withCaptions(captions);
                 if (measurements.speech() != null) {
                     session.gate(SpeechGate.of(measurements.speech()));
                 }

@@ -1,5 +1,8 @@
 package org.compliancerunner.media;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * What a probe learns about a file without decoding it.
  *
@@ -10,6 +13,14 @@ package org.compliancerunner.media;
  * @param subtitles  number of subtitle streams
  */
 public record MediaInfo(String format, long durationMs, String video, String audio, int subtitles) {
+
+    private static final Pattern FRAME_RATE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?) fps");
+
+    /** Frames per second of the video stream, or 0 when there is no picture or the rate is unknown. */
+    public double frameRate() {
+        Matcher rate = video == null ? null : FRAME_RATE.matcher(video);
+        return rate != null && rate.find() ? Double.parseDouble(rate.group(1)) : 0;
+    }
 
     public boolean hasAudio() {
         return audio != null;

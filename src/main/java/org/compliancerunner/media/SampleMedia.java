@@ -278,12 +278,13 @@ public final class SampleMedia {
             writeClip(adSpot, 12, 12, 640, 360, 1, LOUD_AMPLITUDE, ClipFormat.standard());
             writeCaptions(dir.resolve("ad-spot.srt"), List.of(
                     new Cue(0, 3_500, "Planning for tomorrow starts today."),
-                    new Cue(4_000, 8_000, "Our fund offers guaranteed returns for every investor."),
+                    new Cue(4_000, 8_000, "Our fund offers guaranteed returns\nfor every investor."),
                     new Cue(8_500, 11_500, "Talk to an adviser near you.")));
             writeClip(dir.resolve("station-ident.mp4"), 6, 640, 360);
             writeCaptions(dir.resolve("station-ident.srt"), List.of(
                     new Cue(500, 3_000, "You are watching Channel Seven."),
-                    new Cue(3_000, 5_500, "Stay with us for the evening news.")));
+                    // two frames apart at 25 fps, as caption style guides ask
+                    new Cue(3_080, 5_500, "Stay with us for the evening news.")));
             writeTruncated(adSpot, dir.resolve("broken-upload.mp4"), 0.6);
             return dir;
         } catch (IOException e) {

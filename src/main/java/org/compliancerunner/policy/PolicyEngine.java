@@ -35,6 +35,8 @@ public class PolicyEngine {
         for (Rule rule : pack.rules()) {
             if (TechnicalFindings.isTechnical(rule)) {
                 found.addAll(TechnicalFindings.of(rule, measurements, Math.max(0, durationMs)));
+            } else if (CaptionFindings.isCaption(rule)) {
+                found.addAll(CaptionFindings.of(rule, measurements, Math.max(0, durationMs)));
             }
         }
         if (transcript == null || !transcript.available()) {
@@ -52,7 +54,7 @@ public class PolicyEngine {
         Map<String, AnalysedTranscript> analysed = new HashMap<>();
         for (Rule rule : pack.rules()) {
             checkNotInterrupted();
-            if (TechnicalFindings.isTechnical(rule)) {
+            if (TechnicalFindings.isTechnical(rule) || CaptionFindings.isCaption(rule)) {
                 continue;
             }
             String language = pack.languageOf(rule);

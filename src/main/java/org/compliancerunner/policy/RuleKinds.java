@@ -78,6 +78,7 @@ final class RuleKinds {
             return threshold == null || seconds == null ? null : new SilenceRule(id, severity, threshold, seconds);
         }));
         register(new Kind(FlashRule.KIND, List.of(), (id, severity, fields) -> new FlashRule(id, severity)));
+        CaptionKinds.all().forEach(RuleKinds::register);
     }
 
     private static Double minSeconds(PackFields fields, double defaultSeconds) {

@@ -10,6 +10,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.compliancerunner.captions.CaptionProblem;
+import org.compliancerunner.captions.CaptionReader;
+import org.compliancerunner.captions.CaptionTrack;
+import org.compliancerunner.captions.Cue;
 import org.compliancerunner.media.MediaInfo;
 
 /**
@@ -42,31 +46,67 @@ public final class CaptionTranscriber implements Transcriber {
 
     @Override
     public TranscriptionSession open(Path media, MediaInfo info) throws TranscriptionException {
-        Transcript transcript = read(media, info);
+        return open(media, track(media, info));
+    }
+
+    /** A session on captions already read by {@link #track}, so they are not read twice. */
+    TranscriptionSession open(Path media, CaptionTrack track) throws TranscriptionException {
+        Transcript transcript = transcript(media, track);
         return () -> transcript;
     }
 
-    private Transcript read(Path media, MediaInfo info) throws TranscriptionException {
+    /**
+     * The captions this video carries as written: the sidecar, else the first embedded text stream. Never fails: a
+     * file that cannot be read is a track with the problem, bitmap subtitles an unreadable track that says why.
+     */
+    public CaptionTrack track(Path media, MediaInfo info) {
+        double frameRate = info.frameRate() > 0 ? info.frameRate() : CaptionTrack.DEFAULT_FRAME_RATE;
         Optional<Path> sidecar = sidecar(media);
         if (sidecar.isPresent()) {
-            String source = isVtt(sidecar.get()) ? VTT : SRT;
-            return new Transcript(source, new CaptionParser(source).parse(sidecar.get()),
-                    "captions from " + sidecar.get().getFileName(), languageTag(baseName(media), sidecar.get()));
-        }
-        TranscriptionException firstFailure = null;
-        for (int stream = 0; stream < info.subtitles(); stream++) {
+            String format = isVtt(sidecar.get()) ? CaptionTrack.VTT : CaptionTrack.SRT;
+            String name = sidecar.get().getFileName().toString();
             try {
-                return new Transcript(EMBEDDED, embedded.read(media, stream), "captions from subtitle stream " + stream);
-            } catch (TranscriptionException e) {
-                // A bitmap stream (DVD, PGS, DVB) cannot become text; a later stream may be text.
-                firstFailure = firstFailure == null ? e : firstFailure;
+                return CaptionReader.read(Files.readAllBytes(sidecar.get()), format, name, frameRate);
+            } catch (IOException e) {
+                return new CaptionTrack(format, name, true, frameRate, List.of(),
+                        List.of(new CaptionProblem(0, "cannot read " + sidecar.get() + ": " + e.getMessage())));
             }
         }
-        if (firstFailure != null) {
-            throw firstFailure;
+        TranscriptionException firstFailure = null;
+        int failedStream = 0;
+        for (int stream = 0; stream < info.subtitles(); stream++) {
+            try {
+                List<Cue> cues = embedded.read(media, stream).stream().map(CaptionParser::cue).toList();
+                return new CaptionTrack(CaptionTrack.EMBEDDED, "subtitle stream " + stream, true, frameRate, cues,
+                        List.of());
+            } catch (TranscriptionException e) {
+                // A bitmap stream (DVD, PGS, DVB) cannot become text; a later stream may be text.
+                if (firstFailure == null) {
+                    firstFailure = e;
+                    failedStream = stream;
+                }
+            }
         }
-        return Transcript.unavailable("no captions beside " + media.getFileName()
-                + " (.srt or .vtt with the same name) and no subtitle stream in it");
+        return firstFailure == null ? CaptionTrack.none(frameRate)
+                : CaptionTrack.unreadable("subtitle stream " + failedStream, frameRate, firstFailure.getMessage());
+    }
+
+    private Transcript transcript(Path media, CaptionTrack track) throws TranscriptionException {
+        if (!track.present()) {
+            return Transcript.unavailable("no captions beside " + media.getFileName()
+                    + " (.srt or .vtt with the same name) and no subtitle stream in it");
+        }
+        if (!track.readable()) {
+            throw new TranscriptionException(track.problems().get(0).message());
+        }
+        if (CaptionTrack.EMBEDDED.equals(track.format())) {
+            return new Transcript(EMBEDDED, new CaptionParser(EMBEDDED).segments(track),
+                    "captions from " + track.origin());
+        }
+        String source = CaptionTrack.VTT.equals(track.format()) ? VTT : SRT;
+        return new Transcript(source, new CaptionParser(source).segments(track),
+                CaptionParser.note("captions from " + track.origin(), track),
+                languageTag(baseName(media), media.toAbsolutePath().resolveSibling(track.origin())));
     }
 
     /** The sidecar caption file: exact base name first, then the first with a language suffix, by name. */

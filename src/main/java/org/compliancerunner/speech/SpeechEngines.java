@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.compliancerunner.captions.CaptionTrack;
 import org.compliancerunner.media.MediaInfo;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,24 @@ public class SpeechEngines {
         }
         Transcriber engine = choose(media, info);
         return engine == null ? unavailable(NOTHING_AVAILABLE) : engine.open(media, info);
+    }
+
+    /**
+     * A session for one video whose caption track was read already ({@link #captions}): when the captions are the
+     * source of speech, they are not read a second time.
+     */
+    public TranscriptionSession open(Path media, MediaInfo info, CaptionTrack track) throws TranscriptionException {
+        if (properties.engine() == SpeechEngine.NONE) {
+            return unavailable("speech engine is 'none'");
+        }
+        Transcriber engine = choose(media, info);
+        return engine == null ? unavailable(NOTHING_AVAILABLE)
+                : engine == captions ? captions.open(media, track) : engine.open(media, info);
+    }
+
+    /** The captions the video carries as written, whatever the engine, for the caption rules; never fails. */
+    public CaptionTrack captions(Path media, MediaInfo info) {
+        return captions.track(media, info);
     }
 
     /** The engine for this video, or null when {@code auto} finds none. */

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.compliancerunner.captions.CaptionReader;
+import org.compliancerunner.captions.CaptionTrack;
+
 /**
  * A transcript read from a file a rule author has at hand: SubRip ({@code .srt}), WebVTT ({@code .vtt}) or plain
  * text ({@code .txt}, one segment per line, line N spanning second N-1 to N). Files must be UTF-8.
@@ -36,6 +39,19 @@ public final class TranscriptFiles {
             return new Transcript("text", lines(text), null);
         }
         throw new TranscriptionException(file + ": not a transcript file; give a .srt, .vtt or .txt file");
+    }
+
+    /**
+     * The caption track of a {@code .srt} or {@code .vtt} file, for the caption rules, judged at the default frame
+     * rate; null for other files.
+     */
+    public static CaptionTrack captions(Path file) throws TranscriptionException {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".srt") && !name.endsWith(".vtt")) {
+            return null;
+        }
+        return CaptionReader.read(utf8(file).getBytes(StandardCharsets.UTF_8), name.substring(name.length() - 3),
+                file.getFileName().toString(), CaptionTrack.DEFAULT_FRAME_RATE);
     }
 
     private static List<TranscriptSegment> lines(String text) {

@@ -103,6 +103,24 @@ class ReevaluateTest extends IntegrationTest {
                 "pack: lemmas\nversion: 1\nrules:\n  - {id: x.test, kind: phrase, phrases: [\"video for test\"]}\n");
         assertThat(cli.run("reevaluate", "--rules", lemmas.toString(), "--project", "reeval").exitCode()).isZero();
         assertThat(ruleIds(videoId)).containsExactly("x.test");
+
+        // the captions as written were kept with the measurements: caption rules judge them without the file
+        Path captions = Files.writeString(work.resolve("captions.yaml"), """
+                pack: captions
+                version: 1
+                rules:
+                  - {id: c.quality, kind: caption-quality, preset: netflix}
+                  - {id: c.sync, kind: caption-sync}
+                  - {id: c.missing, kind: uncaptioned-speech}
+                """);
+        assertThat(cli.run("reevaluate", "--rules", captions.toString(), "--project", "reeval").exitCode()).isZero();
+        List<String> found = cli.run("triggers", "--video", String.valueOf(videoId), "--json").out().lines()
+                .filter(line -> !line.isBlank()).map(JSON::readTree)
+                .map(t -> t.get("ruleId").asString() + " " + t.get("startMs").asLong() + " " + t.get("evidence").asString())
+                .toList();
+        assertThat(found).hasSize(2);
+        assertThat(found.get(0)).startsWith("c.quality 0 cue at line 2: gap to the next cue 0 frame(s) (0 ms at ");
+        assertThat(found.get(1)).isEqualTo("c.quality 5000 cue at line 6: line of 55 characters > 42");
     }
 
     @Test

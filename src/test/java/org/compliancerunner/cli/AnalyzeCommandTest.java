@@ -104,6 +104,30 @@ class AnalyzeCommandTest {
         assertThat(run.out() + run.err()).doesNotContain(STACK_FRAME);
     }
 
+    @Test
+    void theCaptionsAsWrittenAreInTheJsonBesideTheSpeechMap() {
+        Path video = org.compliancerunner.support.Fixtures.require("video/autocut_test001.mp4");
+
+        Run run = analyze(video.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode found = oneObject(run.out());
+        JsonNode captions = found.get("captions");
+        assertThat(captions.get("format").asString()).isEqualTo("srt");
+        assertThat(captions.get("origin").asString()).isEqualTo("autocut_test001.srt");
+        assertThat(captions.get("cues")).hasSize(2);
+        JsonNode second = captions.get("cues").get(1);
+        assertThat(second.get("line").asInt()).isEqualTo(6);
+        assertThat(second.get("index").asInt()).isEqualTo(2);
+        assertThat(second.get("startMs").asLong()).isEqualTo(5000);
+        assertThat(second.get("lines").get(0).asString()).isEqualTo("Hello, my name is AutoCut. This is a video for testing.");
+        assertThat(found.get("intervals").get("speech")).isNotEmpty();
+        // the default pack: the cues follow each other with no gap, and the English one is a line of 55 characters
+        assertThat(found.get("triggers").valueStream().filter(t -> t.get("ruleId").asString().equals("captions.quality"))
+                .map(t -> t.get("evidence").asString()).toList())
+                .hasSize(2).last().isEqualTo("cue at line 6: line of 55 characters > 42");
+    }
+
     private static Run analyze(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

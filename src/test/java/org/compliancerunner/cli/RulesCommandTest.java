@@ -169,6 +169,28 @@ class RulesCommandTest {
     }
 
     @Test
+    void rulesTestJudgesACaptionFilesCuesAsWritten() throws Exception {
+        Path pack = Files.writeString(dir.resolve("pack.yaml"), """
+                pack: demo
+                version: 1
+                rules:
+                  - {id: captions.quality, kind: caption-quality, preset: netflix}
+                  - {id: captions.missing, kind: uncaptioned-speech}
+                """);
+        Path captions = Files.writeString(dir.resolve("fast.srt"), """
+                1
+                00:00:01,000 --> 00:00:02,000
+                Printing, in the only sense
+                with which we are at present concerned,
+                """);
+
+        assertThat(run("test", pack.toString(), captions.toString())).isZero();
+        // no speech map without the media: only the captions as written are judged
+        assertThat(out.toString()).contains("captions.quality  cue at line 2: reading speed 66 cps > 17")
+                .doesNotContain("captions.missing");
+    }
+
+    @Test
     void rulesTestReadsPlainTextOneSegmentPerLine() throws Exception {
         Path pack = Files.writeString(dir.resolve("pack.yaml"),
                 "pack: demo\nversion: 1\nrules:\n  - {id: a, kind: phrase, phrases: [\"guaranteed return\"]}\n");

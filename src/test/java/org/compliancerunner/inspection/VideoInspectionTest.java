@@ -49,7 +49,7 @@ class VideoInspectionTest {
     void video() throws Exception {
         file = Files.writeString(dir.resolve("clip.mp4"), "bytes");
         when(probe.probe(any())).thenReturn(new MediaInfo("mp4", 1000, "h264", "aac", 0));
-        when(speech.open(any(), any())).thenReturn(mock(TranscriptionSession.class));
+        when(speech.open(any(), any(), any())).thenReturn(mock(TranscriptionSession.class));
     }
 
     @Test

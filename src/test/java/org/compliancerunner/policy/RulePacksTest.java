@@ -115,11 +115,16 @@ class RulePacksTest {
     void defaultPackParsesAndFlagsTheDemoClaims() {
         RulePack pack = rulePacks.defaultPack();
         assertThat(pack.name()).isEqualTo("broadcast-default");
-        assertThat(pack.version()).isEqualTo(3);
+        assertThat(pack.version()).isEqualTo(4);
         assertThat(pack.rules()).extracting(Rule::id).containsExactly(
                 "language.profanity", "claims.guarantee", "claims.health", "claims.risk-free",
                 "ru.language.profanity", "ru.claims.guarantee", "ru.claims.health", "ru.claims.risk-free",
-                "audio.loudness", "audio.true-peak", "picture.black", "picture.freeze", "audio.silence", "picture.flash");
+                "audio.loudness", "audio.true-peak", "picture.black", "picture.freeze", "audio.silence", "picture.flash",
+                "captions.quality", "captions.missing");
+        assertThat(pack.rules()).filteredOn(r -> r instanceof CaptionQualityRule)
+                .containsExactly(new CaptionQualityRule("captions.quality", Severity.LOW, "netflix", "adult", 5.0 / 6, 7,
+                        2, 42, 2, 17));
+        assertThat(pack.rules()).noneMatch(r -> r instanceof CaptionsRequiredRule);
         assertThat(pack.rules()).filteredOn(r -> r instanceof LoudnessRule)
                 .containsExactly(new LoudnessRule("audio.loudness", Severity.HIGH, -23.0, 1.0));
         assertThat(pack.rules()).noneMatch(r -> r instanceof RequiredPhraseRule);

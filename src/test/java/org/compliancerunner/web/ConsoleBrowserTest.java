@@ -117,10 +117,16 @@ class ConsoleBrowserTest extends ApiTest {
         wait.until(d -> !rows("#transcript mark").isEmpty());
         assertThat(rows("#transcript mark")).extracting(WebElement::getText)
                 .allSatisfy(word -> assertThat(word.toLowerCase()).isEqualTo("for testing"));
-        // the loudness timeline with the pack's limit and the finding on one time axis
+        // the loudness timeline with the pack's limit and the finding on one time axis, drawn once the pack is fetched
+        wait.until(d -> !rows("#timeline [data-kind=cue]").isEmpty());
         assertThat(rows("#timeline [data-kind=loudness]")).hasSize(1);
         assertThat(rows("#timeline [data-kind=limit]")).hasSize(2);
         assertThat(rows("#timeline [data-kind=finding]")).hasSize(1);
+        // where people speak (the fixture's five stretches) and its two caption cues, on the same axis
+        assertThat(rows("#timeline [data-kind=speech]")).hasSize(5);
+        assertThat(rows("#timeline [data-kind=cue]")).hasSize(2);
+        assertThat(script("return document.querySelector('#timeline [data-kind=cue]:last-of-type title').textContent"))
+                .isEqualTo("Hello, my name is AutoCut. This is a video for testing.");
 
         long startMs = jdbc.sql("SELECT start_ms FROM review_items WHERE claimed_by = :operator")
                 .param("operator", operator.name()).query(Long.class).single();

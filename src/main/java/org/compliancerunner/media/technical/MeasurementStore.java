@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.compliancerunner.captions.CaptionTrackJson;
 import org.compliancerunner.media.flash.FlashReport;
 import org.compliancerunner.media.loudness.Loudness;
 import org.compliancerunner.media.silence.AudioLevels;
@@ -21,9 +22,11 @@ public class MeasurementStore {
 
     private final JdbcClient jdbc;
     private final MeasurementsJson json;
+    private final JsonMapper mapper;
 
     public MeasurementStore(JdbcClient jdbc, JsonMapper mapper) {
         this.jdbc = jdbc;
+        this.mapper = mapper;
         this.json = new MeasurementsJson(mapper);
     }
 
@@ -35,9 +38,9 @@ public class MeasurementStore {
         jdbc.sql("""
                         INSERT INTO measurements (video_id, integrated_lufs, loudness_range_lu, true_peak_dbtp, momentary_max,
                             short_term_max, loudness_timeline, levels_step_ms, levels_duration_ms, levels, black_intervals, freeze_intervals,
-                            flash_verdict, flash, speech_intervals, speech_gated_lufs, notes)
+                            flash_verdict, flash, speech_intervals, speech_gated_lufs, caption_track, notes)
                         VALUES (:id, :integrated, :range, :peak, :momentary, :shortTerm, :timeline, :step, :levelsMs,
-                            :levels, :black, :freeze, :verdict, :flash, :speech, :speechGated, :notes)""")
+                            :levels, :black, :freeze, :verdict, :flash, :speech, :speechGated, :captions, :notes)""")
                 .param("id", videoId)
                 .param("integrated", loudness == null ? null : loudness.integrated())
                 .param("range", loudness == null ? null : loudness.range())
@@ -54,6 +57,8 @@ public class MeasurementStore {
                 .param("flash", flash == null ? null : json.text(json.flash(flash)))
                 .param("speech", measured.speech() == null ? null : json.text(json.intervals(measured.speech())))
                 .param("speechGated", loudness == null || !loudness.speechGatedMeasured() ? null : loudness.speechGatedIntegrated())
+                .param("captions", measured.captions() == null ? null
+                        : json.text(CaptionTrackJson.write(mapper, measured.captions())))
                 .param("notes", json.text(measured.notes()))
                 .update();
     }
@@ -74,12 +79,14 @@ public class MeasurementStore {
         String freeze = rs.getString("freeze_intervals");
         String flash = rs.getString("flash");
         String speech = rs.getString("speech_intervals");
+        String captions = rs.getString("caption_track");
         List<String> notes = new ArrayList<>();
         json.tree(rs.getString("notes")).forEach(note -> notes.add(note.asString()));
         return new Measurements(loudness, levels, black == null ? null : MeasurementsJson.intervals(json.tree(black)),
                 freeze == null ? null : MeasurementsJson.intervals(json.tree(freeze)),
                 flash == null ? null : MeasurementsJson.flash(json.tree(flash)),
-                speech == null ? null : MeasurementsJson.intervals(json.tree(speech)), notes);
+                speech == null ? null : MeasurementsJson.intervals(json.tree(speech)),
+                captions == null ? null : CaptionTrackJson.read(json.tree(captions)), notes);
     }
 
     private static byte[] bytes(float[] values) {

@@ -2,6 +2,7 @@ package org.compliancerunner.media.technical;
 
 import java.util.List;
 
+import org.compliancerunner.captions.CaptionTrack;
 import org.compliancerunner.media.flash.FlashReport;
 import org.compliancerunner.media.loudness.Loudness;
 import org.compliancerunner.media.silence.AudioLevels;
@@ -11,9 +12,11 @@ import org.compliancerunner.media.Interval;
  * How a video is made, measured in its one decode pass. A part is null when the file has no stream for it (no sound:
  * no loudness, levels or speech map; no picture: no black, freeze or flash) or it could not be measured;
  * {@code notes} says so in words. {@code speech} is where people speak, from the voice-activity detector.
+ * {@code captions} is the caption track the video carries as written ({@link CaptionTrack#none} when it has none),
+ * or null when captions were not read.
  */
 public record Measurements(Loudness loudness, AudioLevels levels, List<Interval> black, List<Interval> freeze,
-                           FlashReport flash, List<Interval> speech, List<String> notes) {
+                           FlashReport flash, List<Interval> speech, CaptionTrack captions, List<String> notes) {
 
     public Measurements {
         black = black == null ? null : List.copyOf(black);
@@ -22,15 +25,26 @@ public record Measurements(Loudness loudness, AudioLevels levels, List<Interval>
         notes = List.copyOf(notes);
     }
 
+    /** Measurements without captions. */
+    public Measurements(Loudness loudness, AudioLevels levels, List<Interval> black, List<Interval> freeze,
+                        FlashReport flash, List<Interval> speech, List<String> notes) {
+        this(loudness, levels, black, freeze, flash, speech, null, notes);
+    }
+
     /** Measurements without a speech map. */
     public Measurements(Loudness loudness, AudioLevels levels, List<Interval> black, List<Interval> freeze,
                         FlashReport flash, List<String> notes) {
-        this(loudness, levels, black, freeze, flash, null, notes);
+        this(loudness, levels, black, freeze, flash, null, null, notes);
     }
 
     /** Nothing measured, e.g. for a video analysed before technical checks existed. */
     public static Measurements none(String why) {
-        return new Measurements(null, null, null, null, null, null, List.of(why));
+        return new Measurements(null, null, null, null, null, null, null, List.of(why));
+    }
+
+    /** The same measurements with the video's caption track. */
+    public Measurements withCaptions(CaptionTrack track) {
+        return new Measurements(loudness, levels, black, freeze, flash, speech, track, notes);
     }
 
     /** Milliseconds of speech in the speech map, or -1 when there is none. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.compliancerunner.captions.CaptionProblem;
+import org.compliancerunner.captions.CaptionTrack;
+import org.compliancerunner.captions.Cue;
 import org.compliancerunner.media.flash.FlashReport;
 import org.compliancerunner.media.flash.FlashVerdict;
 import org.compliancerunner.media.flash.FrameResult;
@@ -31,6 +34,10 @@ class MeasurementStoreTest extends IntegrationTest {
                 List.of(new Interval(0, 360), new Interval(3_000, 3_680)), List.of(new Interval(3_000, 9_000)),
                 new FlashReport(FlashVerdict.FAIL, Map.of(FrameResult.PASS, 90, FrameResult.FLASH_FAIL, 6),
                         List.of(new Interval(1_000, 1_240)), 7, 1),
+                List.of(new Interval(100, 900)),
+                new CaptionTrack(CaptionTrack.SRT, "clip.srt", true, 23.976, List.of(
+                        new Cue(2, 1, 0, 900, List.of("<i>first</i>", "{\\an8}second")),
+                        new Cue(6, null, 1_000, 1_500, List.of())), List.of(new CaptionProblem(9, "malformed time"))),
                 List.of("a note"));
 
         store.replace(videoId, full);
