@@ -1,8 +1,10 @@
 package org.compliancerunner.media;
 
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Supplier;
+import org.slf4j.MDC;
 
 /**
  * One analysis thread of a decode pass. The decoder fills a buffer from a small pool, hands it over and goes on
@@ -46,7 +48,13 @@ final class AnalysisLane<T> {
         this.atEnd = atEnd;
         this.handedOver = new ArrayBlockingQueue<>(buffers + 1);
         this.free = new ArrayBlockingQueue<>(buffers);
-        this.thread = new Thread(this::run, name);
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        this.thread = new Thread(() -> {
+            if (logContext != null) {
+                MDC.setContextMap(logContext); // what a listener logs keeps its job and video ids
+            }
+            run();
+        }, name);
         thread.setDaemon(true); // a listener that never returns must not keep the process alive
         thread.start();
     }
