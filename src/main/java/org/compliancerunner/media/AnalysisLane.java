@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -20,19 +21,25 @@ final class AnalysisLane<T> {
         void accept(T buffer) throws Exception;
     }
 
+    /** What the lane does after the last buffer, on its own thread. */
+    @FunctionalInterface
+    interface Ending {
+        void run() throws Exception;
+    }
+
     private static final Object COMPLETE = new Object();
     private static final Object BROKEN = new Object();
 
     private final int buffers;
     private final Supplier<T> allocate;
     private final Work<T> work;
-    private final Work<Void> atEnd;
+    private final Ending atEnd;
     private final BlockingQueue<Object> handedOver;
     private final BlockingQueue<T> free;
     private final Thread thread;
     private int allocated;
-    private volatile Exception failure;
-    private volatile Error fatal;
+    private volatile @Nullable Exception failure;
+    private volatile @Nullable Error fatal;
     private volatile boolean abandoned;
     private boolean ended;
 
@@ -41,7 +48,7 @@ final class AnalysisLane<T> {
      * @param allocate makes an empty buffer, when the pool needs one more
      * @param atEnd    runs on the lane's thread after the last buffer, when the pass decoded the whole file
      */
-    AnalysisLane(String name, int buffers, Supplier<T> allocate, Work<T> work, Work<Void> atEnd) {
+    AnalysisLane(String name, int buffers, Supplier<T> allocate, Work<T> work, Ending atEnd) {
         this.buffers = buffers;
         this.allocate = allocate;
         this.work = work;
@@ -83,9 +90,10 @@ final class AnalysisLane<T> {
     }
 
     /** The listener's exception, or null; an {@link Error} is thrown as it is. */
-    Exception failure() {
-        if (fatal != null) {
-            throw fatal;
+    @Nullable Exception failure() {
+        Error error = fatal;
+        if (error != null) {
+            throw error;
         }
         return failure;
     }
@@ -131,13 +139,13 @@ final class AnalysisLane<T> {
                 Object item = handedOver.take();
                 if (item == COMPLETE || item == BROKEN) {
                     if (item == COMPLETE && !failed()) {
-                        safely(atEnd, null);
+                        safely(atEnd);
                     }
                     return;
                 }
                 T buffer = (T) item;
                 if (!failed() && !abandoned) {
-                    safely(work, buffer);
+                    safely(() -> work.accept(buffer));
                 }
                 free.add(buffer);
             }
@@ -146,9 +154,9 @@ final class AnalysisLane<T> {
         }
     }
 
-    private <B> void safely(Work<B> step, B buffer) {
+    private void safely(Ending step) {
         try {
-            step.accept(buffer);
+            step.run();
         } catch (Exception e) {
             failure = e;
         } catch (Error e) {

@@ -3,6 +3,7 @@ package org.compliancerunner.media;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import org.bytedeco.javacv.Frame;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The listening side of one decode pass: picture listeners on one thread, sound listeners and the speech stream on
@@ -17,17 +18,17 @@ final class AnalysisThreads implements AutoCloseable {
     /** About 0.7 s of 48 kHz sound in AAC-sized frames. */
     private static final int SOUND_BUFFERS = 32;
 
-    private final AnalysisLane<PictureBuffer> pictures;
-    private final AnalysisLane<SoundBuffer> sound;
+    private final @Nullable AnalysisLane<PictureBuffer> pictures;
+    private final @Nullable AnalysisLane<SoundBuffer> sound;
 
     /**
      * @param format sound format of the file, or null when no sound is decoded
      * @param speech the speech stream's resampler, or null when no listener wants speech; runs on the sound thread
      */
-    AnalysisThreads(String file, ListenerFanout fanout, boolean analysePictures, AudioFormat format,
-                    SpeechResampler speech) {
+    AnalysisThreads(String file, ListenerFanout fanout, boolean analysePictures, @Nullable AudioFormat format,
+                    @Nullable SpeechResampler speech) {
         this.pictures = analysePictures ? new AnalysisLane<>("pictures-" + file, PICTURE_BUFFERS, PictureBuffer::new,
-                buffer -> fanout.picture(buffer.picture), end -> { }) : null;
+                buffer -> fanout.picture(buffer.picture()), () -> { }) : null;
         boolean listening = format != null && (fanout.wantsAudio() || speech != null);
         this.sound = listening ? new AnalysisLane<>("sound-" + file, SOUND_BUFFERS, SoundBuffer::new, buffer -> {
             if (fanout.wantsAudio()) {
@@ -36,7 +37,7 @@ final class AnalysisThreads implements AutoCloseable {
             if (speech != null) {
                 speech.push(buffer.samples, buffer.frames);
             }
-        }, end -> {
+        }, () -> {
             if (speech != null) {
                 speech.finish();
             }
@@ -45,6 +46,9 @@ final class AnalysisThreads implements AutoCloseable {
 
     /** Hands a copy of a decoded picture to the picture thread. */
     void picture(Frame frame, long index) throws InterruptedException {
+        if (pictures == null) {
+            return;
+        }
         PictureBuffer buffer = pictures.buffer();
         buffer.fill(frame, index);
         pictures.submit(buffer);
@@ -66,7 +70,7 @@ final class AnalysisThreads implements AutoCloseable {
     }
 
     /** The first listener failure, or null. */
-    Exception failure() {
+    @Nullable Exception failure() {
         Exception failure = pictures == null ? null : pictures.failure();
         return failure != null || sound == null ? failure : sound.failure();
     }
@@ -98,7 +102,11 @@ final class AnalysisThreads implements AutoCloseable {
     /** One picture's RGB rows and where it is in the video. */
     private static final class PictureBuffer {
         private ByteBuffer rgb = ByteBuffer.allocate(0);
-        private Picture picture;
+        private long index;
+        private long timestampMs;
+        private int width;
+        private int height;
+        private int stride;
 
         void fill(Frame frame, long index) {
             ByteBuffer source = (ByteBuffer) frame.image[0];
@@ -107,8 +115,16 @@ final class AnalysisThreads implements AutoCloseable {
                 rgb = ByteBuffer.allocate(size);
             }
             source.get(0, rgb.array(), 0, size);
-            picture = new Picture(index, frame.timestamp / 1000, frame.imageWidth, frame.imageHeight,
-                    frame.imageStride, rgb.limit(size));
+            rgb.limit(size);
+            this.index = index;
+            this.timestampMs = frame.timestamp / 1000;
+            this.width = frame.imageWidth;
+            this.height = frame.imageHeight;
+            this.stride = frame.imageStride;
+        }
+
+        Picture picture() {
+            return new Picture(index, timestampMs, width, height, stride, rgb);
         }
     }
 

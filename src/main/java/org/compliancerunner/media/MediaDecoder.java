@@ -12,6 +12,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameFilter;
 import org.bytedeco.javacv.FrameGrabber;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -113,7 +114,7 @@ public class MediaDecoder {
     }
 
     // A listener's fault is the analysis's, not the file's: it goes up as it was thrown.
-    private static void rethrow(Path file, long endUs, OpenedMedia media, Exception failure) throws MediaException {
+    private static void rethrow(Path file, long endUs, OpenedMedia media, @Nullable Exception failure) throws MediaException {
         if (failure == null) {
             return;
         }
