@@ -53,6 +53,7 @@ public class TimeLimitedInspection {
      * @throws InspectionStoppedException when {@code stop} was requested first
      */
     public Inspection inspect(Path file, @Nullable Long knownDurationMs, RulePack pack, StopSignal stop) {
+        inspection.prepare();
         Duration budget = timeout.budgetFor(knownDurationMs != null ? knownDurationMs : probedDurationMs(file));
         long started = System.nanoTime();
         long deadline = started + budget.toNanos();

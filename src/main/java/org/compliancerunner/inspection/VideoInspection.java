@@ -61,6 +61,13 @@ public class VideoInspection {
         this.voice = voice;
     }
 
+    /** Starts loading what every inspection needs and the first one would otherwise wait for, while files are opened. */
+    public void prepare() {
+        if (voice != null) {
+            voice.preload();
+        }
+    }
+
     /**
      * @param knownDurationMs the duration recorded at ingest, if any, used when the container does not state one
      */

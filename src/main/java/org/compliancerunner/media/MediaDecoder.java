@@ -3,7 +3,6 @@ package org.compliancerunner.media;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameFilter;
 import org.bytedeco.javacv.FrameGrabber;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,54 +68,67 @@ public class MediaDecoder {
         if (analysePictures) {
             AnalysisPictures.configure(grabber);
         }
-        float[] interleaved = new float[0];
         long endUs = 0;
         long samples = 0;
         long pictures = 0;
+        String name = file.getFileName().toString();
         try (SpeechResampler speech = audio && fanout.wantsSpeechAudio()
-                ? new SpeechResampler(sampleRate, channels, fanout::speechAudio) : null) {
-            Frame frame;
-            while ((frame = grabber.grabFrame(audio, video, true, false, false)) != null) {
-                // every frame is a safe point: a stopped or timed-out inspection ends here
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new MediaException("decoding " + file.getFileName() + " was interrupted at "
-                            + seconds(endUs / 1000) + " s");
+                     ? new SpeechResampler(sampleRate, channels, fanout::speechAudio) : null;
+             AnalysisThreads listening = new AnalysisThreads(name, fanout, analysePictures, format, speech)) {
+            try {
+                Frame frame;
+                while (!listening.failed() && (frame = grabber.grabFrame(audio, video, true, false, false)) != null) {
+                    // every frame is a safe point: a stopped or timed-out inspection ends here
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw interrupted(file, endUs);
+                    }
+                    if (frame.samples != null) {
+                        int n = frame.samples[0].limit() / channels;
+                        samples += n;
+                        endUs = Math.max(endUs, frame.timestamp + n * 1_000_000L / sampleRate);
+                        listening.sound(frame, n);
+                    } else if (frame.image != null) {
+                        if (analysePictures) {
+                            listening.picture(frame, pictures);
+                        }
+                        pictures++;
+                        endUs = Math.max(endUs, frame.timestamp + frameUs);
+                    }
                 }
-                if (frame.samples != null) {
-                    int n = frame.samples[0].limit() / channels;
-                    samples += n;
-                    endUs = Math.max(endUs, frame.timestamp + n * 1_000_000L / sampleRate);
-                    if (speech != null) {
-                        speech.push(frame);
-                    }
-                    if (fanout.wantsAudio()) {
-                        interleaved = copy((FloatBuffer) frame.samples[0], interleaved);
-                        fanout.audio(format, interleaved, n);
-                    }
-                } else if (frame.image != null) {
-                    if (analysePictures) {
-                        fanout.picture(AnalysisPictures.picture(frame, pictures));
-                    }
-                    pictures++;
-                    endUs = Math.max(endUs, frame.timestamp + frameUs);
-                }
+            } catch (FrameGrabber.Exception e) {
+                // what was decoded before the break is still measured
+                listening.finish(false);
+                String said = FfmpegLog.lastError() != null ? FfmpegLog.lastError() : e.getMessage();
+                throw new MediaException(stoppedAt(file, endUs / 1000, media.info().durationMs(), said), e);
             }
-            if (speech != null) {
-                speech.finish();
-            }
-        } catch (FrameGrabber.Exception | FrameFilter.Exception e) {
+            listening.finish(true);
+            rethrow(file, endUs, media, listening.failure());
+        } catch (FrameFilter.Exception e) {
             String said = FfmpegLog.lastError() != null ? FfmpegLog.lastError() : e.getMessage();
             throw new MediaException(stoppedAt(file, endUs / 1000, media.info().durationMs(), said), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted(file, endUs);
         }
         return new DecodeSummary(endUs / 1000, samples, pictures);
     }
 
-    // Reuses one array for the whole pass; FFmpeg's buffer is only valid until the next grab.
-    private static float[] copy(FloatBuffer samples, float[] into) {
-        int n = samples.limit();
-        float[] target = into.length >= n ? into : new float[n];
-        samples.get(0, target, 0, n);
-        return target;
+    // A listener's fault is the analysis's, not the file's: it goes up as it was thrown.
+    private static void rethrow(Path file, long endUs, OpenedMedia media, @Nullable Exception failure) throws MediaException {
+        if (failure == null) {
+            return;
+        }
+        if (failure instanceof FrameFilter.Exception filter) {
+            throw new MediaException(stoppedAt(file, endUs / 1000, media.info().durationMs(), filter.getMessage()), filter);
+        }
+        if (failure instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        throw new IllegalStateException("analysing " + file.getFileName() + " failed: " + failure, failure);
+    }
+
+    private static MediaException interrupted(Path file, long endUs) {
+        return new MediaException("decoding " + file.getFileName() + " was interrupted at " + seconds(endUs / 1000) + " s");
     }
 
     // What the decoded streams should reach: an audio track may legitimately end before the picture does.

@@ -3,6 +3,11 @@ package org.compliancerunner.media;
 /**
  * Receives what the one decode pass produces. Every analyzer of a video is a listener on the same pass,
  * so a file is decoded once however many measurements and transcribers look at it.
+ *
+ * <p>Pictures are handed over on one thread and sound ({@link #onAudio}, {@link #onSpeechAudio}) on another, each
+ * in order, while the file goes on decoding; {@link #onStart} and {@link #onEnd} are called on the decoding thread,
+ * before the first and after the last of them. A listener that wants both pictures and sound gets them at the same
+ * time and must keep what each side writes apart.
  */
 public interface MediaListener {
 

@@ -2,6 +2,8 @@ package org.compliancerunner.media;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import org.bytedeco.javacv.FFmpegFrameFilter;
 import org.bytedeco.javacv.Frame;
@@ -24,13 +26,18 @@ final class SpeechResampler implements AutoCloseable {
     }
 
     private final FFmpegFrameFilter filter;
+    private final int sampleRate;
+    private final int channels;
     private final Sink sink;
+    private FloatBuffer input = direct(0);
     private final float[] block = new float[BLOCK];
     private int filled;
 
     /** @param sampleRate and channels of the interleaved float frames that will be pushed */
     SpeechResampler(int sampleRate, int channels, Sink sink) throws FrameFilter.Exception {
         this.sink = sink;
+        this.sampleRate = sampleRate;
+        this.channels = channels;
         this.filter = new FFmpegFrameFilter(TO_SPEECH, channels);
         filter.setSampleFormat(AV_SAMPLE_FMT_FLT);
         filter.setSampleRate(sampleRate);
@@ -42,8 +49,15 @@ final class SpeechResampler implements AutoCloseable {
         }
     }
 
-    void push(Frame audio) throws FrameFilter.Exception {
-        filter.push(audio);
+    /** Takes {@code frames} interleaved samples; {@code samples} may be reused once this returns. */
+    void push(float[] samples, int frames) throws FrameFilter.Exception {
+        int values = frames * channels;
+        if (input.capacity() < values) {
+            input = direct(values);
+        }
+        input.clear();
+        input.put(samples, 0, values).flip();
+        filter.pushSamples(0, channels, sampleRate, AV_SAMPLE_FMT_FLT, input);
         drain();
     }
 
@@ -79,6 +93,11 @@ final class SpeechResampler implements AutoCloseable {
         for (int i = from; i < from + length; i++) {
             block[i] = Math.max(-1f, Math.min(1f, block[i]));
         }
+    }
+
+    // FFmpeg reads native memory: a direct buffer is handed over as it is, where an array would be copied again
+    private static FloatBuffer direct(int floats) {
+        return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     @Override

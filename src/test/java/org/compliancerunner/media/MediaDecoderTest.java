@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -152,6 +156,131 @@ class MediaDecoderTest {
             assertThat(runs.get(1).get().audioSamples()).isEqualTo(runs.get(3).get().audioSamples());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void picturesAndSoundAreAnalysedOnTheirOwnThreadsInOrder() throws Exception {
+        Path clip = dir.resolve("lanes.mp4");
+        SampleMedia.writeClip(clip, 4, 160, 90);
+        ThreadRecorder recorder = new ThreadRecorder(-1, -1);
+
+        DecodeSummary summary = decoder.decode(clip, List.of(recorder));
+
+        assertThat(recorder.pictureThreads).hasSize(1).doesNotContain(Thread.currentThread());
+        assertThat(recorder.soundThreads).hasSize(1).doesNotContain(Thread.currentThread())
+                .doesNotContainAnyElementsOf(recorder.pictureThreads);
+        assertThat(recorder.indexes).hasSize((int) summary.videoFrames());
+        for (int i = 0; i < recorder.indexes.size(); i++) {
+            assertThat(recorder.indexes.get(i)).isEqualTo(i);
+        }
+        assertThat(recorder.soundFrames).isEqualTo(summary.audioSamples());
+        // the decoder refills a few buffers instead of holding pictures the analysis has not caught up with
+        assertThat(recorder.pixelBuffers).hasSizeBetween(1, 8);
+        assertThat(analysisThreadsOf("lanes.mp4")).isEmpty();
+    }
+
+    @Test
+    void aPictureListenerThatFailsStopsThePassWithItsException() throws Exception {
+        Path clip = dir.resolve("failing-pictures.mp4");
+        SampleMedia.writeClip(clip, 10, 160, 90);
+        ThreadRecorder failing = new ThreadRecorder(20, -1);
+        RecordingListener other = new RecordingListener(true, true);
+
+        assertThatThrownBy(() -> decoder.decode(clip, List.of(failing, other)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("picture 20 is bad");
+        assertThat(other.endedAt).as("a failed pass has no end").isEqualTo(-1);
+        assertThat(analysisThreadsOf("failing-pictures.mp4")).isEmpty();
+    }
+
+    @Test
+    void aSoundListenerThatFailsStopsThePassWithItsException() throws Exception {
+        Path clip = dir.resolve("failing-sound.mp4");
+        SampleMedia.writeClip(clip, 10, 160, 90);
+
+        assertThatThrownBy(() -> decoder.decode(clip, List.of(new ThreadRecorder(-1, 48_000))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("sound after 48000 frames is bad");
+        assertThat(analysisThreadsOf("failing-sound.mp4")).isEmpty();
+    }
+
+    @Test
+    void anInterruptedPassStopsItsAnalysisThreads() throws Exception {
+        Path clip = dir.resolve("interrupted.mp4");
+        SampleMedia.writeClip(clip, 10, 160, 90);
+        Thread caller = Thread.currentThread();
+        MediaListener interrupting = new MediaListener() {
+            @Override
+            public boolean wantsVideo() {
+                return true;
+            }
+
+            @Override
+            public void onPicture(Picture picture) {
+                if (picture.index() == 30) {
+                    caller.interrupt();
+                }
+            }
+        };
+
+        try {
+            assertThatThrownBy(() -> decoder.decode(clip, List.of(interrupting, new RecordingListener(false, true))))
+                    .isInstanceOf(MediaException.class)
+                    .hasMessageContaining("interrupted.mp4 was interrupted at");
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(analysisThreadsOf("interrupted.mp4")).isEmpty();
+    }
+
+    private static List<Thread> analysisThreadsOf(String file) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().endsWith("-" + file) && thread.isAlive()).toList();
+    }
+
+    /** Records which threads hand pictures and sound over; throws at a given picture or sound frame when asked. */
+    private static final class ThreadRecorder implements MediaListener {
+        private final long failAtPicture;
+        private final long failAtSound;
+        final Set<Thread> pictureThreads = Collections.newSetFromMap(new IdentityHashMap<>());
+        final Set<Thread> soundThreads = Collections.newSetFromMap(new IdentityHashMap<>());
+        final Set<Object> pixelBuffers = Collections.newSetFromMap(new IdentityHashMap<>());
+        final List<Long> indexes = new ArrayList<>();
+        long soundFrames;
+
+        ThreadRecorder(long failAtPicture, long failAtSound) {
+            this.failAtPicture = failAtPicture;
+            this.failAtSound = failAtSound;
+        }
+
+        @Override
+        public boolean wantsVideo() {
+            return true;
+        }
+
+        @Override
+        public boolean wantsAudio() {
+            return true;
+        }
+
+        @Override
+        public void onPicture(Picture picture) {
+            if (picture.index() == failAtPicture) {
+                throw new IllegalStateException("picture " + failAtPicture + " is bad");
+            }
+            pictureThreads.add(Thread.currentThread());
+            pixelBuffers.add(picture.rgb());
+            indexes.add(picture.index());
+        }
+
+        @Override
+        public void onAudio(AudioFormat format, float[] samples, int frames) {
+            if (failAtSound >= 0 && soundFrames >= failAtSound) {
+                throw new IllegalStateException("sound after " + failAtSound + " frames is bad");
+            }
+            soundThreads.add(Thread.currentThread());
+            soundFrames += frames;
         }
     }
 }

@@ -37,6 +37,18 @@ public class VoiceActivityModel implements DisposableBean {
     private record Loaded(@Nullable OrtSession session, @Nullable String unavailable) {
     }
 
+    /**
+     * Starts loading the model on a thread of its own, so it loads while FFmpeg opens the file; {@link #detector()}
+     * then waits for it. Does nothing once it is loaded.
+     */
+    public void preload() {
+        if (loaded == null && settings.enabled()) {
+            Thread loading = new Thread(this::load, "load-voice-activity-model");
+            loading.setDaemon(true);
+            loading.start();
+        }
+    }
+
     /** A detector for one video's speech audio, or empty with {@link #unavailable()} saying why. */
     public Optional<VoiceActivityDetector> detector() {
         Loaded model = load();
