@@ -128,7 +128,7 @@ class SweepJobConfiguration {
             @Qualifier("transactionManager") PlatformTransactionManager transactions, RulePacks packs, JdbcClient jdbc,
             @Value("#{stepExecution}") StepExecution step) throws RulePackException {
         return new VideoInspectionProcessor(inspection, queue, transactions, SweepParameters.pack(packs, step), step,
-                new ExecutionStopSignal(jdbc, step.getJobExecutionId()));
+                new ExecutionStopSignal(jdbc, step.getId()));
     }
 
     @Bean
