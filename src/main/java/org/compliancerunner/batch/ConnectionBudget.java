@@ -5,13 +5,16 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How many partitions the connection pool can carry: each partition holds its chunk's connection and briefly takes a
- * second one to show a video as PROCESSING, and the lease heartbeat needs one more. More partitions than that would
- * wait on each other for connections until the pool times out.
+ * How many partitions the connection pool can carry: each partition holds its chunk's connection for the whole chunk
+ * and briefly takes a second one to show a video as PROCESSING (a few milliseconds, so a quarter of the partitions'
+ * count is enough for those), and the heartbeats need two more. More partitions than that would wait on each other
+ * for connections until the pool times out; fewer spare connections than one per partition keep 64 workers within
+ * a database's usual 100 connections.
  */
 final class ConnectionBudget {
 
@@ -25,22 +28,30 @@ final class ConnectionBudget {
         if (pool == null) {
             return requested;
         }
-        int affordable = Math.max(1, (pool.getMaximumPoolSize() - 2) / 2);
+        int affordable = requested;
+        while (affordable > 1 && connections(affordable) > pool.getMaximumPoolSize()) {
+            affordable--;
+        }
         if (requested <= affordable) {
             return requested;
         }
         log.warn("{} partitions need {} database connections but the pool has {}; running {} partitions "
                         + "(raise spring.datasource.hikari.maximum-pool-size for more)",
-                requested, 2 * requested + 2, pool.getMaximumPoolSize(), affordable);
+                requested, connections(requested), pool.getMaximumPoolSize(), affordable);
         return affordable;
     }
 
     /** The pool behind the data source, also when a replica's routing proxy wraps it. */
-    private static HikariDataSource pool(DataSource dataSource) {
+    private static @Nullable HikariDataSource pool(DataSource dataSource) {
         try {
             return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
         } catch (SQLException e) {
             return null;
         }
+    }
+
+    /** Connections that {@code partitions} partitions need: one each, a quarter more for short writes, two beats. */
+    static int connections(int partitions) {
+        return partitions + (partitions + 3) / 4 + 2;
     }
 }

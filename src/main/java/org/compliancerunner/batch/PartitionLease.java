@@ -1,13 +1,19 @@
 package org.compliancerunner.batch;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -22,6 +28,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PartitionLease implements StepExecutionListener {
+
+    private static final String SELECT = """
+            SELECT step_execution_id, host, pid, heartbeat_at, EXTRACT(EPOCH FROM (now() - heartbeat_at)) * 1000 AS age_ms
+            FROM partition_leases""";
 
     private final JdbcClient jdbc;
     private final Duration lease;
@@ -65,16 +75,55 @@ class PartitionLease implements StepExecutionListener {
         jdbc.sql("DELETE FROM partition_leases WHERE step_execution_id = :id").param("id", stepExecutionId).update();
     }
 
+    /**
+     * Takes the partition for this process unless a live worker holds it: atomically, so that two copies of one
+     * request delivered to two workers at once never both run it. A lease whose holder is gone is taken over only if
+     * it is still the one that was read, so two workers taking over the same dead lease cannot both win.
+     */
+    boolean claim(long stepExecutionId) {
+        Optional<Holder> holder = holder(stepExecutionId);
+        if (holder.isEmpty()) {
+            return jdbc.sql("""
+                            INSERT INTO partition_leases (step_execution_id, host, pid, heartbeat_at) VALUES (:id, :host, :pid, now())
+                            ON CONFLICT (step_execution_id) DO NOTHING""")
+                    .param("id", stepExecutionId).param("host", SweepLease.HOST).param("pid", SweepLease.PID)
+                    .update() == 1;
+        }
+        if (alive(holder.get())) {
+            return false;
+        }
+        return jdbc.sql("""
+                        UPDATE partition_leases SET host = :host, pid = :pid, heartbeat_at = now()
+                        WHERE step_execution_id = :id AND host = :oldHost AND pid = :oldPid AND heartbeat_at = :seen""")
+                .param("id", stepExecutionId).param("host", SweepLease.HOST).param("pid", SweepLease.PID)
+                .param("oldHost", holder.get().host()).param("oldPid", holder.get().pid())
+                .param("seen", holder.get().heartbeatAt()).update() == 1;
+    }
+
     /** Who works on the partition now, or empty when nobody does (no lease, its process is gone or silent). */
     Optional<String> liveHolder(long stepExecutionId) {
-        return jdbc.sql("""
-                        SELECT host, pid, EXTRACT(EPOCH FROM (now() - heartbeat_at)) * 1000 AS age_ms
-                        FROM partition_leases WHERE step_execution_id = :id""")
-                .param("id", stepExecutionId)
-                .query((rs, n) -> new Holder(rs.getString("host"), rs.getLong("pid"), rs.getLong("age_ms")))
-                .optional()
-                .filter(this::alive)
-                .map(holder -> holder.host() + " pid " + holder.pid());
+        return holder(stepExecutionId).filter(this::alive).map(holder -> holder.host() + " pid " + holder.pid());
+    }
+
+    /** Of these partitions, those a live worker holds now: one query however many partitions a sweep has. */
+    Set<Long> liveAmong(Collection<Long> stepExecutionIds) {
+        if (stepExecutionIds.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.sql(SELECT + " WHERE step_execution_id = ANY (:ids)")
+                .param("ids", stepExecutionIds.toArray(Long[]::new))
+                .query(PartitionLease::holder).list().stream()
+                .filter(this::alive).map(Holder::stepExecutionId).collect(Collectors.toSet());
+    }
+
+    private Optional<Holder> holder(long stepExecutionId) {
+        return jdbc.sql(SELECT + " WHERE step_execution_id = :id").param("id", stepExecutionId)
+                .query(PartitionLease::holder).optional();
+    }
+
+    private static Holder holder(ResultSet rs, int row) throws SQLException {
+        return new Holder(rs.getLong("step_execution_id"), rs.getString("host"), rs.getLong("pid"),
+                rs.getObject("heartbeat_at", OffsetDateTime.class), rs.getLong("age_ms"));
     }
 
     private boolean alive(Holder holder) {
@@ -93,6 +142,6 @@ class PartitionLease implements StepExecutionListener {
         }
     }
 
-    private record Holder(String host, long pid, long ageMs) {
+    private record Holder(long stepExecutionId, String host, long pid, OffsetDateTime heartbeatAt, long ageMs) {
     }
 }

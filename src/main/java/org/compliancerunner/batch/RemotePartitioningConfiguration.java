@@ -9,12 +9,11 @@ import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.integration.partition.RemotePartitioningWorkerStepBuilder;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.beans.factory.BeanFactory;
@@ -22,18 +21,19 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.amqp.inbound.AmqpInboundChannelAdapter;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sweep's analyze step scaled out ({@code compliance.partitioning=remote}): the manager side sends one JSON
- * request per partition to a durable RabbitMQ queue and learns the outcome by polling the job repository; the worker
+ * request per partition to a durable RabbitMQ queue and watches the partitions in the job repository, sending again
+ * what was lost ({@link RemotePartitionHandler}); the worker
  * side ({@code worker} command) takes one request at a time and acknowledges it only when the partition's step has
  * ended, so a worker that dies leaves its request to be redelivered to another worker, which resumes the partition.
  */
@@ -67,29 +67,18 @@ class RemotePartitioningConfiguration {
     // ---- manager side
 
     @Bean
-    DirectChannel partitionRequests() {
-        return new DirectChannel();
+    PartitionRequests partitionRequests(CachingConnectionFactory connections, PartitionRequestConverter converter,
+                                        RemoteProperties remote) {
+        return new PartitionRequests(connections, converter, remote);
     }
 
     @Bean
-    IntegrationFlow partitionRequestsToRabbit(DirectChannel partitionRequests, CachingConnectionFactory connections,
-                                              PartitionRequestConverter converter, RemoteProperties remote) {
-        RabbitTemplate template = new RabbitTemplate(connections);
-        template.setMessageConverter(converter);
-        return IntegrationFlow.from(partitionRequests)
-                .handle(Amqp.outboundAdapter(template).routingKey(remote.requests()))
-                .get();
-    }
-
-    @Bean
-    Step analyzeStep(JobRepository repository, SweepPartitioner sweepPartitioner, DirectChannel partitionRequests,
-                     RemoteProperties remote, BeanFactory beanFactory) {
-        return new RemotePartitioningManagerStepBuilder("analyze", repository)
+    Step analyzeStep(JobRepository repository, SweepPartitioner sweepPartitioner, PartitionRequests partitionRequests,
+                     PartitionLease lease, JdbcClient jdbc, RemoteProperties remote) {
+        return new StepBuilder("analyze", repository)
                 .partitioner(SweepJobConfiguration.WORKER_STEP, sweepPartitioner)
-                .outputChannel(partitionRequests)
-                .pollInterval(remote.pollInterval().toMillis())
-                .timeout(remote.managerTimeout().toMillis())
-                .beanFactory(beanFactory)
+                .partitionHandler(new RemotePartitionHandler(repository, sweepPartitioner, partitionRequests, lease,
+                        jdbc, remote))
                 .build();
     }
 
@@ -151,8 +140,9 @@ class RemotePartitioningConfiguration {
 
     /**
      * Whether this worker should run a delivered request. A request comes again after its worker's connection
-     * dropped; if that worker still holds the partition's lease it is alive and finishes it, so this one waits, and
-     * runs the partition only once the holder is gone. A partition that has already ended is acknowledged and dropped.
+     * dropped, or twice when the sweep sent it again; while a live worker holds the partition's lease it finishes it,
+     * so this one waits, and runs the partition only once it has taken the lease itself. A partition that has already
+     * ended is acknowledged and dropped.
      */
     static boolean mayRun(StepExecutionRequest request, JobRepository repository, PartitionLease lease,
                           WorkerDrain drain, RemoteProperties remote) {
@@ -165,7 +155,7 @@ class RemotePartitioningConfiguration {
                         step == null ? "does not exist" : "has already ended " + step.getStatus());
                 return false;
             }
-            if (lease.liveHolder(id).isEmpty()) {
+            if (lease.claim(id)) {
                 return true;
             }
             try {

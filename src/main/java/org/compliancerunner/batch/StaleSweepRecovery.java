@@ -8,15 +8,17 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds sweep executions that the job repository still calls running although their process is gone, and marks
- * them FAILED through {@link JobOperator#recover} so they can be restarted and never block the next sweep.
+ * them FAILED (as {@code JobOperator#recover} would, but sparing partitions a live worker runs) so they can be
+ * restarted and never block the next sweep.
  */
 @Component
 class StaleSweepRecovery {
@@ -24,13 +26,13 @@ class StaleSweepRecovery {
     private static final Logger log = LoggerFactory.getLogger(StaleSweepRecovery.class);
 
     private final JobRepository repository;
-    private final JobOperator operator;
+    private final PartitionLease partitions;
     private final JdbcClient jdbc;
     private final Duration lease;
 
-    StaleSweepRecovery(JobRepository repository, JobOperator operator, JdbcClient jdbc, SweepProperties properties) {
+    StaleSweepRecovery(JobRepository repository, PartitionLease partitions, JdbcClient jdbc, SweepProperties properties) {
         this.repository = repository;
-        this.operator = operator;
+        this.partitions = partitions;
         this.jdbc = jdbc;
         this.lease = properties.lease();
     }
@@ -157,9 +159,29 @@ class StaleSweepRecovery {
                 .param("id", jobExecutionId).query(String.class).optional().orElse("an unknown process");
     }
 
+    /**
+     * Marks the execution FAILED, and its steps that were running, except remote partitions that a live worker still
+     * runs: those go on, and a restart waits for them instead of running them again.
+     */
     void recover(JobExecution execution) {
         log.warn("Sweep execution {} was left running by a process that is gone; marking it FAILED", execution.getId());
-        operator.recover(execution);
+        LocalDateTime now = LocalDateTime.now();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (!step.getStatus().isRunning()) {
+                continue;
+            }
+            Optional<String> worker = partitions.liveHolder(step.getId());
+            if (worker.isPresent()) {
+                log.info("Partition {} goes on in {}; a restart waits for it", step.getStepName(), worker.get());
+                continue;
+            }
+            step.setStatus(BatchStatus.FAILED);
+            step.setEndTime(now);
+            repository.update(step);
+        }
+        execution.setStatus(BatchStatus.FAILED);
+        execution.setEndTime(now);
+        repository.update(execution);
         jdbc.sql("DELETE FROM sweep_leases WHERE job_execution_id = :id").param("id", execution.getId()).update();
     }
 

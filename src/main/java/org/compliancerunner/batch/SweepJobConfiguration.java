@@ -125,7 +125,7 @@ class SweepJobConfiguration {
             @Qualifier("transactionManager") PlatformTransactionManager transactions, RulePack judgingPack,
             JdbcClient jdbc, @Value("#{stepExecution}") StepExecution step) {
         return new VideoInspectionProcessor(inspection, queue, transactions, judgingPack, step,
-                new ExecutionStopSignal(jdbc, step.getJobExecutionId()));
+                new ExecutionStopSignal(jdbc, step.getId()));
     }
 
     @Bean

@@ -18,6 +18,7 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.NoSuchJobExecutionException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
@@ -144,6 +145,9 @@ public class Sweeps {
         String runId = execution.getJobParameters().getString(SweepParameters.RUN_ID);
         starts.watch(runId, watcher);
         try {
+            if (execution.getStepExecutions().stream().anyMatch(step -> step.getStatus().isRunning())) {
+                return resume(execution);
+            }
             return operator.restart(execution);
         } catch (Exception e) {
             if (e instanceof JobInstanceAlreadyCompleteException || e.getCause() instanceof JobInstanceAlreadyCompleteException) {
@@ -154,6 +158,18 @@ public class Sweeps {
         } finally {
             starts.forget(runId);
         }
+    }
+
+    /**
+     * Restarts an execution whose remote partitions live workers still run (its process died, they did not): the job
+     * launcher refuses an execution with running steps, but the restarted sweep is meant to wait for those, so the
+     * next execution is created and run here, as the launcher would after its checks.
+     */
+    private JobExecution resume(JobExecution failed) throws Exception {
+        JobExecution next = repository.createJobExecution(failed.getJobInstance(), failed.getJobParameters(),
+                new ExecutionContext());
+        sweepJob.execute(next);
+        return next;
     }
 
     /**

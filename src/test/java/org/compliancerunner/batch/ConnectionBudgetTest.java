@@ -16,7 +16,8 @@ class ConnectionBudgetTest {
 
             assertThat(ConnectionBudget.partitions(2, pool)).isEqualTo(2);
             assertThat(ConnectionBudget.partitions(4, pool)).isEqualTo(4);
-            assertThat(ConnectionBudget.partitions(12, pool)).isEqualTo(4);
+            // 6 partitions: 6 chunk connections, 2 for marking videos PROCESSING, 2 for heartbeats
+            assertThat(ConnectionBudget.partitions(12, pool)).isEqualTo(6);
             pool.setMaximumPoolSize(3);
             assertThat(ConnectionBudget.partitions(8, pool)).isEqualTo(1);
         }
