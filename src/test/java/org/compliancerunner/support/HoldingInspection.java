@@ -11,7 +11,7 @@ import org.compliancerunner.inspection.VideoInspection;
 import org.compliancerunner.media.MediaDecoder;
 import org.compliancerunner.media.MediaInfo;
 import org.compliancerunner.media.MediaProbe;
-import org.compliancerunner.media.Measurements;
+import org.compliancerunner.media.technical.Measurements;
 import org.compliancerunner.media.voice.VoiceActivityModel;
 import org.compliancerunner.metrics.ProcessingMetrics;
 import org.compliancerunner.policy.PolicyEngine;
