@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
                 RulesCommand.class,
                 DemoCommand.class,
                 SamplesCommand.class, NotifyCommand.class, BillingCommand.class, ReviewCommand.class,
-                ReportCommand.class, ServeCommand.class, UsersCommand.class, WorkerCommand.class},
+                ReportCommand.class, ServeCommand.class, UsersCommand.class, WorkerCommand.class, DatabaseCommand.class},
         footer = {"", "Exit codes: 0 success (a sweep COMPLETED, even if some videos FAILED), 1 failure "
                 + "(a sweep FAILED or was stopped, an input was refused), 2 usage error or invalid rule pack, "
                 + "3 analyze --fail-on found a trigger at or above the severity."})
