@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -94,13 +96,19 @@ public final class EmbeddedServer {
      */
     static void stop(Path home, Running server) throws IOException {
         Path pgCtl = pgCtl(home).orElseThrow(() -> new IOException("no pg_ctl under " + home.resolve("pg")));
-        Process process = new ProcessBuilder(pgCtl.toString(), "-D", server.data().toString(), "-m", "fast", "-w",
-                "-t", "60", "stop").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            // as root, the server was started in a user namespace (PostgreSQL refuses to run as root): so is pg_ctl
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(pgCtl.toString(), "-D", server.data().toString(), "-m", "fast", "-w", "-t", "60", "stop"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
+            String said = new String(process.getInputStream().readAllBytes()).strip();
             if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
                 if (running(home).isPresent()) {
-                    throw new IOException("pg_ctl could not stop the server (pid " + server.pid() + ")");
+                    throw new IOException("pg_ctl could not stop the server (pid " + server.pid() + "): " + said);
                 }
             }
         } catch (InterruptedException e) {
