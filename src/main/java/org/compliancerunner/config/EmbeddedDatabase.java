@@ -1,6 +1,9 @@
 package org.compliancerunner.config;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,7 +71,7 @@ final class EmbeddedDatabase {
                     // the server's binaries: whoever could write here could run code as this user
                     OwnerOnlyFiles.directory(home.resolve("pg"), true);
                     // not closed: the server belongs to no JVM and outlives this command
-                    launch(home.resolve("pg"), data, password, false, home);
+                    releaseDataDirectoryLock(launch(home.resolve("pg"), data, password, false, home));
                     running = EmbeddedServer.running(home);
                     if (running.isEmpty()) {
                         throw new IOException("the server started but left no postmaster.pid in " + data);
@@ -115,6 +118,25 @@ final class EmbeddedDatabase {
             }
         }
         return server;
+    }
+
+    /**
+     * The server library locks the data directory for as long as its handle lives, which here is the whole process:
+     * a long-running {@code serve} would then keep every other process from starting the server again after a
+     * {@code db stop}. The {@link HomeLock} already guards starting, so the library's lock is let go once it has
+     * started the server. Should the library change, the lock stays until this process ends, as before.
+     */
+    private static void releaseDataDirectoryLock(EmbeddedPostgres server) {
+        try {
+            Field lock = EmbeddedPostgres.class.getDeclaredField("lock");
+            Field stream = EmbeddedPostgres.class.getDeclaredField("lockStream");
+            lock.setAccessible(true);
+            stream.setAccessible(true);
+            ((FileLock) lock.get(server)).release();
+            ((FileOutputStream) stream.get(server)).close();
+        } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+            log.debug("The embedded server's data directory lock stays until this process ends", e);
+        }
     }
 
     String jdbcUrl() {
