@@ -4,8 +4,7 @@ import java.util.concurrent.Callable;
 
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /** The top-level command; every role of compliance-runner is one of its sub-commands. */
 @Component
@@ -22,12 +21,12 @@ import picocli.CommandLine.Spec;
                 + "3 analyze --fail-on found a trigger at or above the severity."})
 class ComplianceRunnerCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        streams.usage(streams.err());
         return ExitCodes.USAGE;
     }
 }

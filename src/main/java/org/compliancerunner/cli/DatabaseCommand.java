@@ -20,9 +20,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The embedded PostgreSQL, which stays up between commands: whether it runs, and stopping it. Both look at the server
@@ -36,12 +35,12 @@ class DatabaseCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        streams.usage(streams.err());
         return ExitCodes.USAGE;
     }
 
@@ -49,8 +48,8 @@ class DatabaseCommand implements Callable<Integer> {
             description = "Says whether the embedded database runs, where (port, data directory, pid) and since when.")
     static class Status implements Callable<Integer> {
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandStreams streams;
 
         @Option(names = "--json", description = "JSON: {running, port, pid, since, data, idleShutdown, datasourceUrl}.")
         boolean json;
@@ -70,7 +69,7 @@ class DatabaseCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = streams.out();
             Optional<EmbeddedServer.Running> server = EmbeddedServer.running(properties.home());
             String configured = environment.getProperty("spring.datasource.url");
             if (json) {
@@ -106,8 +105,8 @@ class DatabaseCommand implements Callable<Integer> {
                     + "(stop ID), or wait for it to end.")
     static class Stop implements Callable<Integer> {
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandStreams streams;
 
         private final ComplianceProperties properties;
         // bound (and validated) only when a stop is asked for, not whenever the db commands are built
@@ -121,8 +120,8 @@ class DatabaseCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             Optional<EmbeddedServer.Running> server = EmbeddedServer.running(properties.home());
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = streams.out();
+            PrintWriter err = streams.err();
             if (server.isEmpty()) {
                 out.println("The embedded database is not running.");
                 out.flush();
