@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import org.compliancerunner.cli.StandaloneCommands;
+import org.compliancerunner.cli.CommandContexts;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,8 +18,8 @@ public class ComplianceRunnerApplication {
     private static final Set<String> WEB_ROLES = Set.of("serve", "worker");
 
     public static void main(String[] args) {
-        if (StandaloneCommands.wanted(args)) {
-            System.exit(StandaloneCommands.run(args));
+        if (CommandContexts.slim(args)) {
+            System.exit(CommandContexts.run(args));
         }
         System.exit(SpringApplication.exit(SpringApplication.run(ComplianceRunnerApplication.class, withRole(args))));
     }

@@ -23,10 +23,9 @@ import org.compliancerunner.policy.Severity;
 import org.compliancerunner.policy.SilenceRule;
 import org.compliancerunner.policy.Trigger;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,8 +41,8 @@ class AnalyzeCommand implements Callable<Integer> {
     // ffmpeg silencedetect's default, used to list silences when the pack has no silence rule
     private static final SilenceRule DEFAULT_SILENCE = new SilenceRule("silence", Severity.INFO, -60, 2);
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Parameters(paramLabel = "FILE", description = "The audio or video file to check.")
     Path file;
@@ -74,8 +73,8 @@ class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = streams.out();
+        PrintWriter err = streams.err();
         Severity threshold = failOn == null ? null : Severity.parse(failOn);
         if (failOn != null && threshold == null) {
             err.println("error: --fail-on must be one of info, low, medium, high, critical, not \"" + failOn + "\"");

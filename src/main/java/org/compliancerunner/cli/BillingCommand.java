@@ -15,21 +15,20 @@ import org.compliancerunner.catalog.Video;
 import org.compliancerunner.catalog.Videos;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code billing}: the minutes ledger. */
 @Command(name = "billing", mixinStandardHelpOptions = true, description = "The minutes ledger and quotas.",
         subcommands = BillingCommand.StatementCommand.class)
 class BillingCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        streams.usage(streams.err());
         return ExitCodes.USAGE;
     }
 
@@ -41,8 +40,8 @@ class BillingCommand implements Callable<Integer> {
                     "With --owner also every ledger entry of that owner."})
     static class StatementCommand implements Callable<Integer> {
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandStreams streams;
 
         @Option(names = "--owner", paramLabel = "O", description = "Only this owner, with its entries.")
         String owner;
@@ -70,7 +69,7 @@ class BillingCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = streams.out();
             Statement statement = ledger.statement(owner, period);
             String when = statement.period() == null ? "all months (lifetime quota)" : statement.period() + " (UTC)";
             if (!json && statement.balances().isEmpty()) {

@@ -4,8 +4,7 @@ import java.util.concurrent.Callable;
 
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /** The top-level command; every role of compliance-runner is one of its sub-commands. */
 @Component
@@ -16,18 +15,18 @@ import picocli.CommandLine.Spec;
                 RulesCommand.class,
                 DemoCommand.class,
                 SamplesCommand.class, NotifyCommand.class, BillingCommand.class, ReviewCommand.class,
-                ReportCommand.class, ServeCommand.class, UsersCommand.class, WorkerCommand.class},
+                ReportCommand.class, ServeCommand.class, UsersCommand.class, WorkerCommand.class, DatabaseCommand.class},
         footer = {"", "Exit codes: 0 success (a sweep COMPLETED, even if some videos FAILED), 1 failure "
                 + "(a sweep FAILED or was stopped, an input was refused), 2 usage error or invalid rule pack, "
                 + "3 analyze --fail-on found a trigger at or above the severity."})
 class ComplianceRunnerCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        streams.usage(streams.err());
         return ExitCodes.USAGE;
     }
 }

@@ -14,8 +14,7 @@ import org.compliancerunner.catalog.IngestResult;
 import org.compliancerunner.config.ComplianceProperties;
 import org.compliancerunner.media.SampleMedia;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Writes sample media into $COMPLIANCE_HOME/media/demo (a clip whose captions make a claim the "
@@ -23,8 +22,8 @@ import picocli.CommandLine.Spec;
                 + "sweeps it, printing the report."})
 class DemoCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     private final Ingest ingest;
     private final Sweeps sweeps;
@@ -40,7 +39,7 @@ class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = streams.out();
         out.println("Writing sample media to " + directory);
         out.flush();
         SampleMedia.writeDemoSet(directory);
@@ -53,7 +52,7 @@ class DemoCommand implements Callable<Integer> {
         }
         out.println();
         out.flush();
-        return console.run(out, spec.commandLine().getErr(), false,
+        return console.run(out, streams.err(), false,
                 watcher -> sweeps.sweep(new SweepRequest(project, null, null, null), watcher));
     }
 }

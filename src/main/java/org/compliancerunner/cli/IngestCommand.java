@@ -7,10 +7,9 @@ import java.util.concurrent.Callable;
 import org.compliancerunner.catalog.Ingest;
 import org.compliancerunner.catalog.IngestResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Registers videos as PENDING for the next sweep.",
@@ -19,8 +18,8 @@ import picocli.CommandLine.Spec;
                 "The same content is registered once per project."})
 class IngestCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIRECTORY|URI", description = "What to register.")
     List<String> inputs;
@@ -45,8 +44,8 @@ class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = streams.out();
+        PrintWriter err = streams.err();
         boolean anyRefused = false;
         for (IngestResult result : ingest.ingest(inputs, project, title)) {
             if (result.outcome() == IngestResult.Outcome.SKIPPED) {

@@ -3,7 +3,10 @@ package org.compliancerunner.cli;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,14 +14,20 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class JsonOutput {
 
-    private final JsonMapper mapper;
+    // looked up on the first line: a command without --json never builds the mapper
+    private final Supplier<JsonMapper> mapper;
+
+    @Autowired
+    JsonOutput(ObjectProvider<JsonMapper> mapper) {
+        this.mapper = mapper::getObject;
+    }
 
     JsonOutput(JsonMapper mapper) {
-        this.mapper = mapper;
+        this.mapper = () -> mapper;
     }
 
     void line(PrintWriter out, Object value) {
-        out.println(mapper.writeValueAsString(value));
+        out.println(mapper.get().writeValueAsString(value));
         out.flush();
     }
 

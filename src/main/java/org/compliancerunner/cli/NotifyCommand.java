@@ -10,21 +10,20 @@ import org.compliancerunner.notify.DeliveryState;
 import org.compliancerunner.notify.DispatchRound;
 import org.compliancerunner.notify.OutboxDispatcher;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "notify", mixinStandardHelpOptions = true,
         description = "Delivers and shows notifications: webhooks and e-mail for finished jobs, flagged videos, reviews.",
         subcommands = {NotifyCommand.Dispatch.class, NotifyCommand.ListDeliveries.class})
 class NotifyCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        streams.usage(streams.err());
         return ExitCodes.USAGE;
     }
 
@@ -32,8 +31,8 @@ class NotifyCommand implements Callable<Integer> {
             description = "Sends every notification that is due now, once; exit 1 when one was given up on.")
     static class Dispatch implements Callable<Integer> {
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandStreams streams;
 
         @Option(names = "--json", description = "JSON: {\"delivered\",\"retrying\",\"failed\"}.")
         boolean json;
@@ -48,9 +47,9 @@ class NotifyCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = streams.out();
             if (dispatcher.channels().isEmpty() && !json) {
-                spec.commandLine().getErr().println("No notification channel is configured in this process: set "
+                streams.err().println("No notification channel is configured in this process: set "
                         + "compliance.notify.webhooks[0].url and .secret, or compliance.notify.email.to with "
                         + "spring.mail.host. Nothing was sent.");
             }
@@ -73,8 +72,8 @@ class NotifyCommand implements Callable<Integer> {
             description = "Recent notifications with each channel's delivery state and last error.")
     static class ListDeliveries implements Callable<Integer> {
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandStreams streams;
 
         @Option(names = "--state", paramLabel = "S", description = "Only deliveries in this state: ${COMPLETION-CANDIDATES}.")
         DeliveryState state;
@@ -95,7 +94,7 @@ class NotifyCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = streams.out();
             var recent = deliveries.recent(state, limit);
             if (json) {
                 for (Deliveries.Delivery delivery : recent) {

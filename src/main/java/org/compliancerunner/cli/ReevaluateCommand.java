@@ -15,9 +15,8 @@ import org.compliancerunner.batch.SweepLaunchException;
 import org.compliancerunner.policy.RulePackException;
 import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "reevaluate", mixinStandardHelpOptions = true,
         description = {"Judges checked (DONE) videos again with a new rule-pack version, from their stored transcripts "
@@ -26,8 +25,8 @@ import picocli.CommandLine.Spec;
                         + "or invalid rule pack."})
 class ReevaluateCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Option(names = "--rules", paramLabel = "FILE", required = true, description = "The new rule pack.")
     Path rules;
@@ -52,8 +51,8 @@ class ReevaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = streams.out();
+        PrintWriter err = streams.err();
         OffsetDateTime from;
         try {
             from = since == null ? null : parse(since);

@@ -9,21 +9,20 @@ import org.compliancerunner.review.PrecisionReport;
 import org.compliancerunner.review.RulePrecision;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code report}: what the review labels say about the rules. */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Reports from the review decisions.",
         subcommands = ReportCommand.Precision.class)
 public class ReportCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        streams.usage(streams.err());
         return ExitCodes.USAGE;
     }
 
@@ -41,8 +40,8 @@ public class ReportCommand implements Callable<Integer> {
             boolean csv;
         }
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandStreams streams;
 
         @ArgGroup(exclusive = true)
         Format format = new Format();
@@ -57,7 +56,7 @@ public class ReportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = streams.out();
             List<RulePrecision> rules = report.worstFirst();
             if (format.json) {
                 rules.forEach(rule -> output.line(out, JsonOutput.object("ruleId", rule.ruleId(),

@@ -5,17 +5,16 @@ import java.util.concurrent.Callable;
 import org.compliancerunner.catalog.SweepQueue;
 import org.compliancerunner.catalog.Videos;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "requeue", mixinStandardHelpOptions = true,
         description = {"Puts a checked or failed video back in the queue: the next sweep checks it again from its file.",
                 "Minutes already charged for it are not charged again."})
 class RequeueCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Parameters(paramLabel = "ID", description = "The video's id (see: videos).")
     long videoId;
@@ -31,13 +30,13 @@ class RequeueCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (queue.requeue(videoId)) {
-            spec.commandLine().getOut().println("Video " + videoId + " is PENDING again; run: sweep");
+            streams.out().println("Video " + videoId + " is PENDING again; run: sweep");
             return ExitCodes.OK;
         }
         String why = videos.find(videoId).map(video -> "video " + videoId + " is " + video.status()
                         + "; only DONE or FAILED videos can be requeued")
                 .orElse("no video " + videoId + " (see: videos)");
-        spec.commandLine().getErr().println("error: " + why);
+        streams.err().println("error: " + why);
         return ExitCodes.FAILED;
     }
 }

@@ -4,18 +4,17 @@ import java.util.concurrent.Callable;
 
 import org.compliancerunner.batch.Sweeps;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "restart", mixinStandardHelpOptions = true,
         description = {"Restarts a failed, stopped or crashed sweep execution where it left off.",
                 "Videos it already finished are not checked again. Exit codes as for sweep."})
 class RestartCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Parameters(paramLabel = "ID", description = "The sweep's job execution id (see: status).")
     long jobExecutionId;
@@ -33,7 +32,7 @@ class RestartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return console.run(spec.commandLine().getOut(), spec.commandLine().getErr(), json,
+        return console.run(streams.out(), streams.err(), json,
                 watcher -> sweeps.restart(jobExecutionId, watcher));
     }
 }

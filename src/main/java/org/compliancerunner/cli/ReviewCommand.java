@@ -17,11 +17,10 @@ import org.compliancerunner.review.ReviewItem;
 import org.compliancerunner.review.ReviewQueue;
 import org.compliancerunner.review.ReviewState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code review}: the operators' queue of findings to confirm, reject or escalate. */
@@ -33,12 +32,12 @@ public class ReviewCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter LEASE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        streams.usage(streams.err());
         return ExitCodes.USAGE;
     }
 
@@ -49,8 +48,8 @@ public class ReviewCommand implements Callable<Integer> {
             footer = "Prints nothing with --json, and \"Nothing to review\" otherwise, when the queue is empty (exit 0).")
     static class Next implements Callable<Integer> {
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandStreams streams;
 
         @Option(names = "--project", paramLabel = "P", description = "Only this project's videos.")
         String project;
@@ -80,7 +79,7 @@ public class ReviewCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = streams.out();
             var claimed = queue.next(operator, new ReviewFilter(project, rule, severity));
             if (claimed.isEmpty()) {
                 if (!json) {
@@ -111,8 +110,8 @@ public class ReviewCommand implements Callable<Integer> {
     /** The shared part of {@code confirm}, {@code reject} and {@code escalate}. */
     abstract static class Decide implements Callable<Integer> {
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandStreams streams;
 
         @Parameters(index = "0", paramLabel = "ID", description = "The review item's id.")
         long itemId;
@@ -140,12 +139,12 @@ public class ReviewCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = streams.out();
             DecisionOutcome outcome;
             try {
                 outcome = queue.decide(itemId, operator, decision, comment);
             } catch (ReviewException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage());
+                streams.err().println("error: " + e.getMessage());
                 return ExitCodes.FAILED;
             }
             ReviewItem item = outcome.item();
@@ -192,8 +191,8 @@ public class ReviewCommand implements Callable<Integer> {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List review items without claiming them.")
     static class ListItems implements Callable<Integer> {
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandStreams streams;
 
         @Option(names = "--state", paramLabel = "S", converter = StateOption.class,
                 description = "Only items in this state: OPEN, ESCALATED, CONFIRMED, REJECTED, OBSOLETE.")
@@ -218,7 +217,7 @@ public class ReviewCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = streams.out();
             var list = queue.list(state, project, limit);
             if (list.isEmpty() && !json) {
                 out.println("No review items" + (state == null ? "" : " in state " + state) + ".");

@@ -13,10 +13,9 @@ import org.compliancerunner.policy.RulePackException;
 import org.compliancerunner.policy.RulePackParser;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code rules}: work with rule pack files. */
@@ -25,12 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
         subcommands = {RulesCommand.Validate.class, RulesTestCommand.class})
 public class RulesCommand implements Runnable {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        streams.usage(streams.out());
     }
 
     /** {@code rules validate FILE [--json]}: exit 0 when the pack is usable, 2 with every problem when not. */
@@ -47,8 +46,8 @@ public class RulesCommand implements Runnable {
 
         private final RulePackParser rulePacks;
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandStreams streams;
 
         @Parameters(index = "0", paramLabel = "FILE", description = "The rule pack YAML file.")
         Path file;
@@ -62,8 +61,8 @@ public class RulesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = streams.out();
+            PrintWriter err = streams.err();
             try {
                 RulePack pack = rulePacks.parse(file);
                 if (json) {

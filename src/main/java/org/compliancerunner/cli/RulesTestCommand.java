@@ -20,10 +20,9 @@ import org.compliancerunner.speech.TranscriptSegment;
 import org.compliancerunner.speech.TranscriptionException;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code rules test PACK TRANSCRIPT}: what a pack flags in a transcript file, with no media and no database. */
 @Component
@@ -40,8 +39,8 @@ public class RulesTestCommand implements Callable<Integer> {
     private final PolicyEngine policy;
     private final JsonOutput output;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Parameters(index = "0", paramLabel = "PACK", description = "The rule pack YAML file.")
     Path packFile;
@@ -65,8 +64,8 @@ public class RulesTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = streams.out();
+        PrintWriter err = streams.err();
         String code = language == null ? null : language.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
         code = Languages.AUTO.equals(code) ? null : code;
         if (code != null && !Languages.isSupported(code)) {

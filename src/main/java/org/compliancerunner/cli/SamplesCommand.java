@@ -8,18 +8,17 @@ import java.util.concurrent.Callable;
 
 import org.compliancerunner.media.SampleMedia;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "samples", mixinStandardHelpOptions = true,
         description = {"Writes short H.264 + AAC clips, each with an SRT sidecar, for trying the sweep out or "
                 + "benchmarking it. Every third clip's captions contain a claim the default rule pack flags."})
 class SamplesCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Parameters(paramLabel = "DIRECTORY", description = "Where to write the clips (created if missing).")
     Path directory;
@@ -39,12 +38,12 @@ class SamplesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (count < 1 || seconds <= 0 || width < 16 || height < 16 || width % 2 != 0 || height % 2 != 0) {
-            spec.commandLine().getErr().println("error: --count must be at least 1, --seconds above 0, "
+            streams.err().println("error: --count must be at least 1, --seconds above 0, "
                     + "--width and --height even and at least 16");
             return ExitCodes.USAGE;
         }
         Files.createDirectories(directory);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = streams.out();
         long captionEnd = Math.max(500, (long) (seconds * 1000) - 200);
         for (int i = 1; i <= count; i++) {
             String name = String.format("sample-%04d", i);

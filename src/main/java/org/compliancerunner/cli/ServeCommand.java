@@ -10,8 +10,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /** {@code serve}: the admin REST API, until the process is told to stop. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -20,8 +19,8 @@ import picocli.CommandLine.Spec;
                 "Runs until stopped (SIGTERM or Ctrl-C); requests in flight are finished first."})
 class ServeCommand implements Callable<Integer>, ApplicationListener<ContextClosedEvent> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     private final ApplicationContext context;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -33,13 +32,13 @@ class ServeCommand implements Callable<Integer>, ApplicationListener<ContextClos
     @Override
     public Integer call() throws InterruptedException {
         if (!(context instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
-            spec.commandLine().getErr().println("error: serve must be the first argument of the process "
+            streams.err().println("error: serve must be the first argument of the process "
                     + "(compliance-runner serve), which starts the web server");
             return ExitCodes.USAGE;
         }
         // Boot declares readiness only after every command-line runner returns, which this one does not until stopped
         AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
-        spec.commandLine().getErr().println("Serving the REST API on port " + web.getWebServer().getPort()
+        streams.err().println("Serving the REST API on port " + web.getWebServer().getPort()
                 + " (OpenAPI: /api-docs); stop with SIGTERM or Ctrl-C");
         closed.await();
         return ExitCodes.OK;

@@ -1,8 +1,5 @@
 package org.compliancerunner.cli;
 
-import java.util.Arrays;
-import java.util.Map;
-
 import org.compliancerunner.inspection.TimeLimitedInspection;
 import org.compliancerunner.inspection.VideoInspection;
 import org.compliancerunner.inspection.VideoTimeout;
@@ -15,23 +12,21 @@ import org.compliancerunner.policy.PolicyEngine;
 import org.compliancerunner.policy.RulePackParser;
 import org.compliancerunner.speech.SpeechEngines;
 import org.compliancerunner.speech.SpeechProperties;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
-import picocli.CommandLine.IFactory;
 import picocli.spring.boot.autoconfigure.PicocliAutoConfiguration;
 
 /**
  * The commands that need no database, {@code analyze} and {@code rules}, on their own: only the decode, speech and
  * policy beans, no job repository. An editor's check or a CI gate should not start PostgreSQL or write under
  * $COMPLIANCE_HOME.
+ *
+ * @see CommandContexts
  */
 @Import({MediaProbe.class, MediaDecoder.class, VoiceActivityModel.class, SpeechEngines.class, PolicyEngine.class,
         RulePackParser.class, VideoInspection.class, TimeLimitedInspection.class, ProcessingMetrics.class, JsonOutput.class,
@@ -41,24 +36,6 @@ import picocli.spring.boot.autoconfigure.PicocliAutoConfiguration;
         ValidationAutoConfiguration.class, JacksonAutoConfiguration.class, PicocliAutoConfiguration.class})
 public final class StandaloneCommands {
 
-    private static final Map<String, Class<?>> COMMANDS = Map.of("analyze", AnalyzeCommand.class, "rules", RulesCommand.class);
-
     private StandaloneCommands() {
-    }
-
-    /** Whether the process was asked for a command that runs without the database. */
-    public static boolean wanted(String[] args) {
-        return args.length > 0 && COMMANDS.containsKey(args[0]);
-    }
-
-    /** Runs the command named by the first argument and returns its exit code. */
-    public static int run(String[] args) {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StandaloneCommands.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).run(args)) {
-            String[] commandArgs = CommandLineEntry.withoutSettings(Arrays.copyOfRange(args, 1, args.length));
-            return CommandLineEntry.commandLine(context.getBean(COMMANDS.get(args[0])), context.getBean(IFactory.class))
-                    .setCommandName("compliance-runner " + args[0])
-                    .execute(commandArgs);
-        }
     }
 }

@@ -7,17 +7,16 @@ import org.compliancerunner.batch.SweepReport;
 import org.compliancerunner.batch.SweepReports;
 import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Shows recent sweeps, or one sweep's full report.")
 class StatusCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Parameters(arity = "0..1", paramLabel = "ID", description = "A sweep's job execution id.")
     Long jobExecutionId;
@@ -38,11 +37,11 @@ class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = streams.out();
         if (jobExecutionId != null) {
             var report = reports.report(jobExecutionId);
             if (report.isEmpty()) {
-                spec.commandLine().getErr().println("error: no sweep execution " + jobExecutionId);
+                streams.err().println("error: no sweep execution " + jobExecutionId);
                 return ExitCodes.FAILED;
             }
             if (json) {

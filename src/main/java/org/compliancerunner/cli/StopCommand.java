@@ -5,9 +5,8 @@ import java.util.concurrent.Callable;
 import org.compliancerunner.batch.SweepLaunchException;
 import org.compliancerunner.batch.Sweeps;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "stop", mixinStandardHelpOptions = true,
         description = {"Asks a running sweep to stop: the videos in progress are interrupted at their next safe point "
@@ -17,8 +16,8 @@ import picocli.CommandLine.Spec;
                         + "checked again by the restart."})
 class StopCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Parameters(paramLabel = "ID", description = "The sweep's job execution id (see: status).")
     long jobExecutionId;
@@ -33,11 +32,11 @@ class StopCommand implements Callable<Integer> {
     public Integer call() {
         try {
             sweeps.stop(jobExecutionId);
-            spec.commandLine().getOut().println("Stop requested for sweep " + jobExecutionId
+            streams.out().println("Stop requested for sweep " + jobExecutionId
                     + "; the videos in progress stop at their next safe point.");
             return ExitCodes.OK;
         } catch (SweepLaunchException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
+            streams.err().println("error: " + e.getMessage());
             return ExitCodes.FAILED;
         }
     }

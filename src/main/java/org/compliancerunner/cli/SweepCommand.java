@@ -6,9 +6,8 @@ import java.util.concurrent.Callable;
 import org.compliancerunner.batch.SweepRequest;
 import org.compliancerunner.batch.Sweeps;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Checks every PENDING video: claims them, analyses them in partitions, reports.",
@@ -16,8 +15,8 @@ import picocli.CommandLine.Spec;
                         + "(even if some videos FAILED), 1 when it FAILED or was stopped, 2 on a usage error or a bad rule pack."})
 class SweepCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Option(names = "--limit", paramLabel = "N", description = "Check at most N videos (default: all PENDING).")
     Long limit;
@@ -46,11 +45,11 @@ class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (limit != null && limit < 1 || partitions != null && (partitions < 1 || partitions > 256)) {
-            spec.commandLine().getErr().println("error: --limit must be at least 1 and --partitions between 1 and 256");
+            streams.err().println("error: --limit must be at least 1 and --partitions between 1 and 256");
             return ExitCodes.USAGE;
         }
         SweepRequest request = new SweepRequest(project, limit, rules, partitions);
-        return console.run(spec.commandLine().getOut(), spec.commandLine().getErr(), json,
+        return console.run(streams.out(), streams.err(), json,
                 watcher -> sweeps.sweep(request, watcher));
     }
 }

@@ -6,15 +6,14 @@ import java.util.concurrent.Callable;
 import org.compliancerunner.policy.StoredTrigger;
 import org.compliancerunner.policy.TriggerStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "triggers", mixinStandardHelpOptions = true, description = "Lists what the rule packs found, in time order.")
 class TriggersCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Option(names = "--video", paramLabel = "ID", description = "Only this video's triggers.")
     Long videoId;
@@ -36,7 +35,7 @@ class TriggersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = streams.out();
         var list = triggers.list(videoId, limit);
         if (list.isEmpty() && !json) {
             out.println("No triggers" + (videoId == null ? "" : " on video " + videoId) + ".");

@@ -9,10 +9,9 @@ import java.util.concurrent.Callable;
 import org.compliancerunner.account.Accounts;
 import org.compliancerunner.security.Role;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code users}: accounts of the REST API's built-in issuer. */
 @Command(name = "users", mixinStandardHelpOptions = true,
@@ -21,12 +20,12 @@ import picocli.CommandLine.Spec;
                 UsersCommand.Remove.class})
 class UsersCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        streams.usage(streams.err());
         return ExitCodes.USAGE;
     }
 
@@ -36,8 +35,8 @@ class UsersCommand implements Callable<Integer> {
                     "The password (at least 12 characters) is read from the first line of standard input."})
     static class Add implements Callable<Integer> {
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandStreams streams;
 
         @Parameters(paramLabel = "NAME", description = "User name; it is also the owner of the projects the user creates.")
         String name;
@@ -56,16 +55,16 @@ class UsersCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             if (password == null || password.isEmpty()) {
-                spec.commandLine().getErr().println("error: no password on standard input; "
+                streams.err().println("error: no password on standard input; "
                         + "pipe it in, e.g.: printf '%s\\n' \"$PASSWORD\" | compliance-runner users add " + name + " --role " + role);
                 return ExitCodes.USAGE;
             }
             try {
                 boolean created = accounts.save(name, role, password);
-                spec.commandLine().getOut().println((created ? "Created" : "Updated") + " user " + name + " (" + role + ")");
+                streams.out().println((created ? "Created" : "Updated") + " user " + name + " (" + role + ")");
                 return ExitCodes.OK;
             } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage());
+                streams.err().println("error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
         }
@@ -118,8 +117,8 @@ class UsersCommand implements Callable<Integer> {
     /** One change to one named user; exit 1 when there is no such user. */
     abstract static class Change implements Callable<Integer> {
 
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        CommandStreams streams;
 
         @Parameters(paramLabel = "NAME", description = "User name.")
         String name;
@@ -135,10 +134,10 @@ class UsersCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (!change(accounts, name)) {
-                spec.commandLine().getErr().println("error: no user " + name);
+                streams.err().println("error: no user " + name);
                 return ExitCodes.FAILED;
             }
-            spec.commandLine().getOut().println(spec.name() + "d user " + name);
+            streams.out().println(streams.name() + "d user " + name);
             return ExitCodes.OK;
         }
     }

@@ -7,16 +7,15 @@ import org.compliancerunner.catalog.Video;
 import org.compliancerunner.catalog.VideoStatus;
 import org.compliancerunner.catalog.Videos;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "videos", mixinStandardHelpOptions = true, description = "Lists registered videos.",
         subcommands = RequeueCommand.class)
 class VideosCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     @Option(names = "--status", paramLabel = "S",
             description = "Only videos in this status: ${COMPLETION-CANDIDATES}.")
@@ -41,7 +40,7 @@ class VideosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = streams.out();
         var list = videos.list(status, project, limit);
         if (list.isEmpty() && !json) {
             out.println("No videos" + (status == null ? "" : " in status " + status) + ". Register some with: ingest FILE...");

@@ -8,16 +8,15 @@ import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = {"Runs sweep partitions sent through RabbitMQ (compliance.partitioning=remote) until SIGTERM.",
                 "On SIGTERM it takes no new partition and hands the current one back after its last committed chunk."})
 class WorkerCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandStreams streams;
 
     private final PartitionWorker worker;
     private final ApplicationContext context;
@@ -31,14 +30,14 @@ class WorkerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         try {
             worker.work(queue -> {
-                spec.commandLine().getErr().println("worker: taking sweep partitions from queue " + queue);
-                spec.commandLine().getErr().flush();
+                streams.err().println("worker: taking sweep partitions from queue " + queue);
+                streams.err().flush();
                 // Boot declares readiness only after the command returns, which a worker never does until stopped
                 AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
             });
             return ExitCodes.OK;
         } catch (SweepLaunchException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
+            streams.err().println("error: " + e.getMessage());
             return ExitCodes.USAGE;
         }
     }

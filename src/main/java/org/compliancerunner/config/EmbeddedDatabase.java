@@ -1,12 +1,16 @@
 package org.compliancerunner.config;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
+import java.time.Duration;
+import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -14,16 +18,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL server used when no {@code SPRING_DATASOURCE_URL} is set: a real server whose data stays under
- * {@code $COMPLIANCE_HOME/pgdata}. A second process on the same home attaches to the running server instead of
- * starting another one on the same data directory.
+ * {@code $COMPLIANCE_HOME/pgdata}. The first command starts it and it stays up for the next ones, which connect to it
+ * (a command costs a connection, not a server start); it stops after {@code compliance.embedded.idle-shutdown} without
+ * a client ({@link IdleWatchdog}) or on {@code db stop}. Starting and attaching happen under the home's
+ * {@link HomeLock}, so commands started together share one server.
  *
  * <p>It listens on loopback only, has no Unix socket, and every connection needs the password kept in
  * {@code $COMPLIANCE_HOME/database.password} (owner-only), so other local users and processes cannot read it. A home
  * made before passwords (the server trusted every local connection) gets one on its first start.
  */
-final class EmbeddedDatabase implements AutoCloseable {
+final class EmbeddedDatabase {
 
     static final String PASSWORD_FILE = "database.password";
+    /** The server's own output and the watchdog's, beside the data directory. */
+    static final String LOG_FILE = "database.log";
     // the first line of the pg_hba.conf this class writes: a data directory with it needs a password already
     private static final String SECURED = "# compliance-runner: password (scram-sha-256) for every connection";
     private static final String HBA = SECURED + """
@@ -35,33 +43,47 @@ final class EmbeddedDatabase implements AutoCloseable {
             """.formatted(PASSWORD_FILE);
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
-    private final EmbeddedPostgres server;
     private final String jdbcUrl;
     private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres server, String jdbcUrl, String password) {
-        this.server = server;
+    private EmbeddedDatabase(String jdbcUrl, String password) {
         this.jdbcUrl = jdbcUrl;
         this.password = password;
     }
 
-    static EmbeddedDatabase start(Path home) {
+    /**
+     * Connects to this home's running server, or starts it (waiting for another command that is starting it right
+     * now), and makes sure a watchdog will stop it after {@code idleShutdown} without clients; zero keeps it running
+     * until {@code db stop}.
+     */
+    static EmbeddedDatabase start(Path home, Duration idleShutdown) {
         Path data = home.resolve("pgdata");
         try {
             OwnerOnlyFiles.directory(home, false);
             String password = OwnerOnlyFiles.secret(home.resolve(PASSWORD_FILE));
-            Integer runningPort = Files.isDirectory(data) ? runningServerPort(data) : null;
-            if (runningPort != null) {
-                return new EmbeddedDatabase(null, url(runningPort), password);
+            try (HomeLock lock = HomeLock.acquire(home)) {
+                Optional<EmbeddedServer.Running> running = EmbeddedServer.running(home);
+                if (running.isEmpty()) {
+                    EmbeddedFirstStart.prepare(home, (binaries, firstData) -> {
+                        OwnerOnlyFiles.directory(binaries, true);
+                        return launch(binaries, firstData, password, true, home);
+                    });
+                    // the server's binaries: whoever could write here could run code as this user
+                    OwnerOnlyFiles.directory(home.resolve("pg"), true);
+                    // not closed: the server belongs to no JVM and outlives this command
+                    releaseDataDirectoryLock(launch(home.resolve("pg"), data, password, false, home));
+                    running = EmbeddedServer.running(home);
+                    if (running.isEmpty()) {
+                        throw new IOException("the server started but left no postmaster.pid in " + data);
+                    }
+                }
+                IdleWatchdog.touch(home);
+                if (!idleShutdown.isZero() && !idleShutdown.isNegative()
+                        && IdleWatchdog.running(home, running.get().pid()).isEmpty()) {
+                    IdleWatchdog.launch(home, idleShutdown, running.get().pid());
+                }
+                return new EmbeddedDatabase(url(running.get().port()), password);
             }
-            EmbeddedFirstStart.prepare(home, (binaries, firstData) -> {
-                OwnerOnlyFiles.directory(binaries, true);
-                return launch(binaries, firstData, password, true);
-            });
-            // the server's binaries: whoever could write here could run code as this user
-            OwnerOnlyFiles.directory(home.resolve("pg"), true);
-            EmbeddedPostgres server = launch(home.resolve("pg"), data, password, false);
-            return new EmbeddedDatabase(server, url(server.getPort()), password);
         } catch (IOException | RuntimeException e) {
             throw e instanceof EmbeddedDatabaseException known ? known
                     : new EmbeddedDatabaseException(EmbeddedFirstStart.why(home, e), e);
@@ -69,8 +91,9 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** Starts a server on these binaries and data; a data directory without a password gets one first thing. */
-    private static EmbeddedPostgres launch(Path binaries, Path data, String password, boolean firstStart)
+    private static EmbeddedPostgres launch(Path binaries, Path data, String password, boolean firstStart, Path home)
             throws IOException {
+        ProcessBuilder.Redirect serverLog = ProcessBuilder.Redirect.appendTo(home.resolve(LOG_FILE).toFile());
         boolean secured = secured(data);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
@@ -78,7 +101,10 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("unix_socket_directories", "''")
-                // stopped by close() after everything that uses it, not by a JVM hook racing Spring's own
+                // its output outlives this JVM, so it goes to a file rather than to a pipe that closes with it
+                .setOutputRedirector(serverLog)
+                .setErrorRedirector(serverLog)
+                // the server stays up after this process ends: stopped by the idle watchdog or db stop
                 .setRegisterShutdownHook(false);
         if (secured) {
             builder.setConnectConfig("password", password);
@@ -92,6 +118,25 @@ final class EmbeddedDatabase implements AutoCloseable {
             }
         }
         return server;
+    }
+
+    /**
+     * The server library locks the data directory for as long as its handle lives, which here is the whole process:
+     * a long-running {@code serve} would then keep every other process from starting the server again after a
+     * {@code db stop}. The {@link HomeLock} already guards starting, so the library's lock is let go once it has
+     * started the server. Should the library change, the lock stays until this process ends, as before.
+     */
+    private static void releaseDataDirectoryLock(EmbeddedPostgres server) {
+        try {
+            Field lock = EmbeddedPostgres.class.getDeclaredField("lock");
+            Field stream = EmbeddedPostgres.class.getDeclaredField("lockStream");
+            lock.setAccessible(true);
+            stream.setAccessible(true);
+            ((FileLock) lock.get(server)).release();
+            ((FileOutputStream) stream.get(server)).close();
+        } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+            log.debug("The embedded server's data directory lock stays until this process ends", e);
+        }
     }
 
     String jdbcUrl() {
@@ -120,29 +165,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         return Files.isRegularFile(hba) && Files.readString(hba).startsWith(SECURED);
     }
 
-    /** The port of a live server already running on this data directory, read from its postmaster.pid. */
-    private static Integer runningServerPort(Path data) throws IOException {
-        Path pidFile = data.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return null;
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.size() < 4) {
-            return null;
-        }
-        long pid = Long.parseLong(lines.get(0).trim());
-        boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        return alive ? Integer.valueOf(lines.get(3).trim()) : null;
-    }
-
     private static String url(int port) {
         return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (server != null) {
-            server.close();
-        }
     }
 }

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -34,9 +35,9 @@ class EmbeddedDatabaseSecurityTest {
         }
         Files.setPosixFilePermissions(home.resolve("pg"), PosixFilePermissions.fromString("rwxrwxrwx"));
 
-        String url;
-        try (EmbeddedDatabase database = EmbeddedDatabase.start(home)) {
-            url = database.jdbcUrl();
+        try {
+            EmbeddedDatabase database = EmbeddedDatabase.start(home, Duration.ZERO);
+            String url = database.jdbcUrl();
             int port = port(url);
             Path passwordFile = home.resolve(EmbeddedDatabase.PASSWORD_FILE);
 
@@ -56,13 +57,15 @@ class EmbeddedDatabaseSecurityTest {
             }
             assertThat(Files.getPosixFilePermissions(home.resolve("pg"))).doesNotContain(PosixFilePermission.OTHERS_READ,
                     PosixFilePermission.OTHERS_EXECUTE);
-        }
 
-        // the next start uses the password from the first instant, and it is the same one
-        try (EmbeddedDatabase again = EmbeddedDatabase.start(home)) {
-            int port = port(again.jdbcUrl());
-            assertThat(query(port, again.password(), "SELECT 2")).isEqualTo("2");
-            assertThatThrownBy(() -> query(port, null, "SELECT 1")).isInstanceOf(SQLException.class);
+            // the next start uses the password from the first instant, and it is the same one
+            assertThat(EmbeddedServer.stop(home)).isPresent();
+            EmbeddedDatabase again = EmbeddedDatabase.start(home, Duration.ZERO);
+            int againPort = port(again.jdbcUrl());
+            assertThat(query(againPort, again.password(), "SELECT 2")).isEqualTo("2");
+            assertThatThrownBy(() -> query(againPort, null, "SELECT 1")).isInstanceOf(SQLException.class);
+        } finally {
+            EmbeddedServer.stop(home);
         }
     }
 

@@ -13,11 +13,14 @@ import org.compliancerunner.support.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A user's {@code serve} on the embedded database, stopped with SIGTERM: its server outlives what still uses it. */
+/**
+ * A user's {@code serve} on the embedded database, stopped with SIGTERM: it closes cleanly, and the server stays up
+ * for the next command until {@code db stop} or the idle shutdown.
+ */
 class EmbeddedDatabaseShutdownTest {
 
     @Test
-    void sigtermStopsTheServiceCleanlyAndThenTheEmbeddedServer(@TempDir Path home) throws Exception {
+    void sigtermStopsTheServiceCleanlyAndLeavesTheEmbeddedServerForTheNextCommand(@TempDir Path home) throws Exception {
         Path log = home.resolve("serve.log");
         Process serve = ChildJvm.start(null, home, log, List.of("-Dserver.port=0", "-Dmanagement.server.port=0"),
                 List.of("serve"));
@@ -34,9 +37,11 @@ class EmbeddedDatabaseShutdownTest {
             String stopping = output.substring(output.indexOf("Serving the REST API"));
             // closing releases the sweep lock in the database; a server stopped before that breaks it with warnings
             assertThat(stopping).doesNotContain("\"level\":\"WARN\"").doesNotContain("\"level\":\"ERROR\"");
-            assertThat(home.resolve("pgdata").resolve("postmaster.pid")).doesNotExist();
+            assertThat(EmbeddedServer.running(home)).as("the server outlives the command").isPresent();
         } finally {
             serve.destroyForcibly();
+            EmbeddedServer.stop(home);
         }
+        assertThat(home.resolve("pgdata").resolve("postmaster.pid")).doesNotExist();
     }
 }

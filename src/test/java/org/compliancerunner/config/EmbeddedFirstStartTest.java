@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -69,19 +70,20 @@ class EmbeddedFirstStartTest {
         assumeTrue(mounted, "a size-limited file system needs root to mount; the injected failure test covers the rest");
         try {
             Path compliance = mount.resolve("home");
-            assertThatThrownBy(() -> EmbeddedDatabase.start(compliance))
+            assertThatThrownBy(() -> EmbeddedDatabase.start(compliance, Duration.ZERO))
                     .isInstanceOf(EmbeddedDatabaseException.class)
                     .hasMessageContaining("no space left on the device");
             assertThat(entries(compliance)).as("nothing half-made is kept").noneMatch(name -> name.startsWith("pg"));
 
             assertThat(run("mount", "-o", "remount,size=400m", mount.toString())).isTrue();
-            try (EmbeddedDatabase database = EmbeddedDatabase.start(compliance);
-                 Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", database.password());
+            EmbeddedDatabase database = EmbeddedDatabase.start(compliance, Duration.ZERO);
+            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", database.password());
                  ResultSet answer = connection.createStatement().executeQuery("SELECT 1")) {
                 assertThat(answer.next()).isTrue();
             }
             assertThat(entries(compliance)).contains("pg", "pgdata").noneMatch(name -> name.contains("partial"));
         } finally {
+            EmbeddedServer.stop(mount.resolve("home"));
             run("umount", "-l", mount.toString());
         }
     }

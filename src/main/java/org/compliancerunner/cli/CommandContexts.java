@@ -1,0 +1,55 @@
+package org.compliancerunner.cli;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.IFactory;
+
+/**
+ * Which Spring context a command line runs in. A command that reads or looks gets a context of its own made of only
+ * what it uses — no web server, no message broker, no job definitions — so it answers in about a second; the commands
+ * that run jobs, serve or change state get the whole application ({@code ComplianceRunnerApplication}).
+ */
+public final class CommandContexts {
+
+    /** A command and the configuration that holds everything it needs. */
+    private record Slim(Class<?> configuration, Class<?> command) {
+    }
+
+    private static final Map<String, Slim> SLIM = Map.of(
+            "analyze", new Slim(StandaloneCommands.class, AnalyzeCommand.class),
+            "rules", new Slim(StandaloneCommands.class, RulesCommand.class),
+            "status", new Slim(ReadCommands.class, StatusCommand.class),
+            "videos", new Slim(ReadCommands.class, VideosCommand.class),
+            "triggers", new Slim(ReadCommands.class, TriggersCommand.class),
+            "db", new Slim(DatabaseCommands.class, DatabaseCommand.class));
+
+    private CommandContexts() {
+    }
+
+    /** Whether the command named by the first argument runs in a context of its own. */
+    public static boolean slim(String[] args) {
+        return args.length > 0 && SLIM.containsKey(args[0]);
+    }
+
+    /** Runs the command named by the first argument in its own context and returns its exit code. */
+    public static int run(String[] args) {
+        Slim slim = SLIM.get(args[0]);
+        // Boot warms up Tomcat, the validator and message converters on another thread: none of them is used here,
+        // and on two cores that thread only takes time from this one
+        System.setProperty("spring.backgroundpreinitializer.ignore", "true");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(slim.configuration())
+                .web(WebApplicationType.NONE).logStartupInfo(false)
+                // only the beans the chosen command reaches are made (the JSON mapper only for --json, say)
+                .lazyInitialization(true)
+                .properties("compliance.role=" + args[0]).run(args)) {
+            String[] commandArgs = CommandLineEntry.withoutSettings(Arrays.copyOfRange(args, 1, args.length));
+            return CommandLineEntry.commandLine(context.getBean(slim.command()), context.getBean(IFactory.class))
+                    .setCommandName("compliance-runner " + args[0])
+                    .execute(commandArgs);
+        }
+    }
+}
