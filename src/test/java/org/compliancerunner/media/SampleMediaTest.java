@@ -58,7 +58,7 @@ class SampleMediaTest {
         assertThat(adSpot.video()).startsWith("h264 640x360");
         assertThat(adSpot.hasAudio()).isTrue();
         assertThat(Files.readString(demo.resolve("ad-spot.srt")))
-                .contains("00:00:04,000 --> 00:00:08,000\nOur fund offers guaranteed returns for every investor.");
+                .contains("00:00:04,000 --> 00:00:08,000\nOur fund offers guaranteed returns\nfor every investor.");
         assertThat(probe.probe(demo.resolve("station-ident.mp4")).hasVideo()).isTrue();
         assertThat(Files.readString(demo.resolve("station-ident.srt"))).doesNotContainIgnoringCase("guaranteed");
 

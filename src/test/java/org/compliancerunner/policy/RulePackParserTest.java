@@ -144,7 +144,7 @@ class RulePackParserTest {
     void unknownKindListsTheKnownKinds() {
         assertThat(problemsOf("pack: p\nversion: 1\nrules:\n  - id: a\n    kind: profanity\n    phrases: [x]\n"))
                 .containsExactly(new Problem(5, "rules[0].kind",
-                        "unknown kind \"profanity\"; known kinds are phrase, near, regex, required-phrase, loudness, true-peak, black, freeze, silence, flash"));
+                        "unknown kind \"profanity\"; known kinds are phrase, near, regex, required-phrase, loudness, true-peak, black, freeze, silence, flash, caption-quality, uncaptioned-speech, captions-required, caption-sync"));
     }
 
     @Test
@@ -289,7 +289,7 @@ class RulePackParserTest {
                 "line 2: version: must be a positive whole number, not \"three\"",
                 "line 6: rules[0].phrases: must not be empty; give at least one, e.g. phrases: [\"damn\", \"bloody hell\"]",
                 "line 7: rules[1].id: duplicate id \"a\", already used on line 4; ids must be unique in a pack",
-                "line 8: rules[1].kind: unknown kind \"magic\"; known kinds are phrase, near, regex, required-phrase, loudness, true-peak, black, freeze, silence, flash",
+                "line 8: rules[1].kind: unknown kind \"magic\"; known kinds are phrase, near, regex, required-phrase, loudness, true-peak, black, freeze, silence, flash, caption-quality, uncaptioned-speech, captions-required, caption-sync",
                 "line 9: rules[2].id: missing; every rule needs an id, e.g. id: language.profanity",
                 "line 11: rules[2].severity: \"extreme\" is not a severity; use info, low, medium, high or critical",
                 "line 10: rules[2].pattern: invalid regular expression (RE2 syntax): missing closing ] in `[`");
