@@ -21,16 +21,8 @@ import picocli.CommandLine.Option;
 /** {@code billing}: the minutes ledger. */
 @Command(name = "billing", mixinStandardHelpOptions = true, description = "The minutes ledger and quotas.",
         subcommands = BillingCommand.StatementCommand.class)
-class BillingCommand implements Callable<Integer> {
+class BillingCommand extends CommandGroup {
 
-    @Mixin
-    CommandStreams streams;
-
-    @Override
-    public Integer call() {
-        streams.usage(streams.err());
-        return ExitCodes.USAGE;
-    }
 
     /** {@code billing statement [--owner O] [--json]}. */
     @Command(name = "statement", mixinStandardHelpOptions = true,

@@ -1,10 +1,8 @@
 package org.compliancerunner.cli;
 
-import java.util.concurrent.Callable;
 
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** The top-level command; every role of compliance-runner is one of its sub-commands. */
 @Component
@@ -19,14 +17,6 @@ import picocli.CommandLine.Mixin;
         footer = {"", "Exit codes: 0 success (a sweep COMPLETED, even if some videos FAILED), 1 failure "
                 + "(a sweep FAILED or was stopped, an input was refused), 2 usage error or invalid rule pack, "
                 + "3 analyze --fail-on found a trigger at or above the severity."})
-class ComplianceRunnerCommand implements Callable<Integer> {
+class ComplianceRunnerCommand extends CommandGroup {
 
-    @Mixin
-    CommandStreams streams;
-
-    @Override
-    public Integer call() {
-        streams.usage(streams.err());
-        return ExitCodes.USAGE;
-    }
 }

@@ -31,18 +31,10 @@ import picocli.CommandLine.Option;
         description = "The embedded database (used when SPRING_DATASOURCE_URL is not set), which stays up between "
                 + "commands and stops itself after compliance.embedded.idle-shutdown (default 15 min) without a client.",
         subcommands = {DatabaseCommand.Status.class, DatabaseCommand.Stop.class})
-class DatabaseCommand implements Callable<Integer> {
+class DatabaseCommand extends CommandGroup {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    @Mixin
-    CommandStreams streams;
-
-    @Override
-    public Integer call() {
-        streams.usage(streams.err());
-        return ExitCodes.USAGE;
-    }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Says whether the embedded database runs, where (port, data directory, pid) and since when.")

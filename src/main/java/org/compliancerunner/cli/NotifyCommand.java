@@ -16,16 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "notify", mixinStandardHelpOptions = true,
         description = "Delivers and shows notifications: webhooks and e-mail for finished jobs, flagged videos, reviews.",
         subcommands = {NotifyCommand.Dispatch.class, NotifyCommand.ListDeliveries.class})
-class NotifyCommand implements Callable<Integer> {
+class NotifyCommand extends CommandGroup {
 
-    @Mixin
-    CommandStreams streams;
-
-    @Override
-    public Integer call() {
-        streams.usage(streams.err());
-        return ExitCodes.USAGE;
-    }
 
     @Command(name = "dispatch", mixinStandardHelpOptions = true,
             description = "Sends every notification that is due now, once; exit 1 when one was given up on.")

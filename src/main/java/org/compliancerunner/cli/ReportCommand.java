@@ -15,16 +15,8 @@ import picocli.CommandLine.Option;
 /** {@code report}: what the review labels say about the rules. */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Reports from the review decisions.",
         subcommands = ReportCommand.Precision.class)
-public class ReportCommand implements Callable<Integer> {
+public class ReportCommand extends CommandGroup {
 
-    @Mixin
-    CommandStreams streams;
-
-    @Override
-    public Integer call() {
-        streams.usage(streams.err());
-        return ExitCodes.USAGE;
-    }
 
     /** {@code report precision}: per rule, how often operators agreed with it. */
     @Command(name = "precision", mixinStandardHelpOptions = true,

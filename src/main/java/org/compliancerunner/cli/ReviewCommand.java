@@ -28,18 +28,10 @@ import picocli.CommandLine.TypeConversionException;
         description = "Work through the findings that need a person's judgement.",
         subcommands = {ReviewCommand.Next.class, ReviewCommand.Confirm.class, ReviewCommand.Reject.class,
                 ReviewCommand.Escalate.class, ReviewCommand.ListItems.class})
-public class ReviewCommand implements Callable<Integer> {
+public class ReviewCommand extends CommandGroup {
 
     private static final DateTimeFormatter LEASE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
-    @Mixin
-    CommandStreams streams;
-
-    @Override
-    public Integer call() {
-        streams.usage(streams.err());
-        return ExitCodes.USAGE;
-    }
 
     /** {@code review next}: claims one item and shows it. */
     @Command(name = "next", mixinStandardHelpOptions = true,

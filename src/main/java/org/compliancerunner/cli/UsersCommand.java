@@ -18,16 +18,8 @@ import picocli.CommandLine.Parameters;
         description = "Manage the users who may call the REST API (serve).",
         subcommands = {UsersCommand.Add.class, UsersCommand.Disable.class, UsersCommand.Enable.class,
                 UsersCommand.Remove.class})
-class UsersCommand implements Callable<Integer> {
+class UsersCommand extends CommandGroup {
 
-    @Mixin
-    CommandStreams streams;
-
-    @Override
-    public Integer call() {
-        streams.usage(streams.err());
-        return ExitCodes.USAGE;
-    }
 
     /** {@code users add NAME --role R}, the password read from standard input so it stays out of shell history. */
     @Command(name = "add", mixinStandardHelpOptions = true,
