@@ -28,7 +28,8 @@ class ConnectionBudgetTest {
         try (HikariDataSource pool = new HikariDataSource()) {
             pool.setMaximumPoolSize(10);
 
-            assertThat(ConnectionBudget.partitions(12, new LazyConnectionDataSourceProxy(pool))).isEqualTo(4);
+            assertThat(ConnectionBudget.partitions(12, new LazyConnectionDataSourceProxy(pool)))
+                    .isEqualTo(ConnectionBudget.partitions(12, pool)).isEqualTo(6);
         }
     }
 
