@@ -31,6 +31,7 @@ import org.compliancerunner.policy.RulePackException;
 import org.compliancerunner.web.Problems;
 import org.compliancerunner.web.Progress;
 import org.compliancerunner.web.ProgressStreams;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -86,23 +87,24 @@ class JobsController {
      * @param rules a rule-pack file on the server, under compliance.media.roots; required for a re-evaluation
      * @param since re-evaluate only videos processed since then
      */
-    record Launch(@NotNull JobType type, @Size(max = 100) String project, @Positive Long limit,
-                  @Min(1) @Max(256) Integer partitions, @Size(max = 4096) String rules, OffsetDateTime since) {
+    record Launch(@NotNull JobType type, @Size(max = 100) @Nullable String project, @Positive @Nullable Long limit,
+                  @Min(1) @Max(256) @Nullable Integer partitions, @Size(max = 4096) @Nullable String rules,
+                  @Nullable OffsetDateTime since) {
     }
 
-    record JobSummary(long id, long instanceId, String job, String status, String exitDescription,
-                      LocalDateTime startTime, LocalDateTime endTime, Map<String, Object> parameters) {
+    record JobSummary(long id, long instanceId, String job, String status, @Nullable String exitDescription,
+                      @Nullable LocalDateTime startTime, @Nullable LocalDateTime endTime, Map<String, Object> parameters) {
     }
 
     record StepView(String name, String status, long readCount, long writeCount, long filterCount, long commitCount,
-                    long rollbackCount, long skipCount, LocalDateTime startTime, LocalDateTime endTime,
-                    String exitDescription) {
+                    long rollbackCount, long skipCount, @Nullable LocalDateTime startTime,
+                    @Nullable LocalDateTime endTime, @Nullable String exitDescription) {
     }
 
-    record VideoProgress(long id, String title, VideoStatus status, String failureReason) {
+    record VideoProgress(long id, String title, VideoStatus status, @Nullable String failureReason) {
     }
 
-    record JobDetail(JobSummary job, List<StepView> steps, Map<VideoStatus, Integer> videoCounts,
+    record JobDetail(JobSummary job, List<StepView> steps, @Nullable Map<VideoStatus, Integer> videoCounts,
                      List<VideoProgress> videos, boolean videosTruncated, Progress progress) {
     }
 

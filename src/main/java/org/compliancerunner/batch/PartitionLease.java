@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -61,7 +62,7 @@ class PartitionLease implements StepExecutionListener {
     }
 
     @Override
-    public ExitStatus afterStep(StepExecution step) {
+    public @Nullable ExitStatus afterStep(StepExecution step) {
         release(step.getId());
         return null;
     }

@@ -10,6 +10,7 @@ import org.compliancerunner.policy.Trigger;
 import org.compliancerunner.policy.TriggerStore;
 import org.compliancerunner.speech.Transcript;
 import org.compliancerunner.speech.TranscriptStore;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /** Judges a stored video again from its stored transcript and measurements: no decoding, no transcription. */
@@ -35,7 +36,7 @@ class RejudgementProcessor implements ItemProcessor<JudgedVideo, Rejudgement> {
     }
 
     @Override
-    public Rejudgement process(JudgedVideo video) {
+    public @Nullable Rejudgement process(JudgedVideo video) {
         if (log.contains(jobInstanceId, video.id())) {
             return null; // judged before a restart
         }

@@ -1,6 +1,7 @@
 package org.compliancerunner.batch;
 
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to sweep.
@@ -10,5 +11,6 @@ import java.nio.file.Path;
  * @param rules      a rule-pack file replacing the default pack, or null
  * @param partitions analyze partitions, or the configured default when null
  */
-public record SweepRequest(String project, Long limit, Path rules, Integer partitions) {
+public record SweepRequest(@Nullable String project, @Nullable Long limit, @Nullable Path rules,
+                           @Nullable Integer partitions) {
 }

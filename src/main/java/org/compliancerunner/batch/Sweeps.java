@@ -8,6 +8,7 @@ import org.compliancerunner.catalog.SweepQueue;
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.policy.RulePackException;
 import org.compliancerunner.policy.RulePacks;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -70,7 +71,7 @@ public class Sweeps {
      * As {@link #sweep(SweepRequest, SweepWatcher)}, but refuses when a sweep was started at or after
      * {@code unlessStartedSince} (another replica already swept for this schedule tick).
      */
-    JobExecution sweep(SweepRequest request, SweepWatcher watcher, LocalDateTime unlessStartedSince)
+    JobExecution sweep(SweepRequest request, SweepWatcher watcher, @Nullable LocalDateTime unlessStartedSince)
             throws RulePackException, SweepLaunchException {
         RulePack pack = packs.register(request.rules() == null ? packs.defaultPack() : packs.parse(request.rules()));
         gate.enter();
@@ -83,7 +84,7 @@ public class Sweeps {
     }
 
     private JobExecution launch(SweepRequest request, RulePack pack, SweepWatcher watcher,
-                                LocalDateTime unlessStartedSince) throws SweepLaunchException {
+                                @Nullable LocalDateTime unlessStartedSince) throws SweepLaunchException {
         // after the recovery every execution still running is live: a second sweep beside it would only compete
         Optional<JobExecution> live = repository.findRunningJobExecutions(SweepJobConfiguration.JOB).stream().findFirst();
         if (live.isPresent()) {

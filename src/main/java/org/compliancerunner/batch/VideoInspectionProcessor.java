@@ -8,6 +8,7 @@ import org.compliancerunner.inspection.InspectionStoppedException;
 import org.compliancerunner.inspection.StopSignal;
 import org.compliancerunner.inspection.TimeLimitedInspection;
 import org.compliancerunner.policy.RulePack;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -45,7 +46,7 @@ class VideoInspectionProcessor implements ItemProcessor<ClaimedVideo, VideoOutco
     }
 
     @Override
-    public VideoOutcome process(ClaimedVideo video) {
+    public @Nullable VideoOutcome process(ClaimedVideo video) {
         if (step.isTerminateOnly() || stop.requested()) {
             return leftForRestart();
         }
@@ -60,7 +61,7 @@ class VideoInspectionProcessor implements ItemProcessor<ClaimedVideo, VideoOutco
     }
 
     // filtered, not written: the claim stays unfinished, and the step stops once this chunk is committed
-    private VideoOutcome leftForRestart() {
+    private @Nullable VideoOutcome leftForRestart() {
         step.setTerminateOnly();
         return null;
     }

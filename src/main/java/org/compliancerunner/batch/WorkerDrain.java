@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.ImmediateRequeueAmqpException;
@@ -70,7 +71,7 @@ class WorkerDrain implements SmartLifecycle, StepExecutionListener, ChunkListene
     }
 
     @Override
-    public ExitStatus afterStep(StepExecution step) {
+    public @Nullable ExitStatus afterStep(StepExecution step) {
         active.remove(step.getId());
         return null;
     }

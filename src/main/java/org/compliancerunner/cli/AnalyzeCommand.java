@@ -22,6 +22,7 @@ import org.compliancerunner.policy.RulePackParser;
 import org.compliancerunner.policy.Severity;
 import org.compliancerunner.policy.SilenceRule;
 import org.compliancerunner.policy.Trigger;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,11 +49,11 @@ class AnalyzeCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--rules", paramLabel = "FILE", description = "Rule pack to apply instead of the built-in default pack.")
-    Path rules;
+    @Nullable Path rules;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Exit 3 when a trigger is at or above this severity: info, low, medium, high, critical.")
-    String failOn;
+    @Nullable String failOn;
 
     @Option(names = "--json", description = "Print one JSON object: file, durationMs, loudness, intervals, captions, flash, triggers.")
     boolean json;
@@ -172,7 +173,7 @@ class AnalyzeCommand implements Callable<Integer> {
         return root;
     }
 
-    private void putIntervals(ObjectNode parent, String name, List<Interval> intervals) {
+    private void putIntervals(ObjectNode parent, String name, @Nullable List<Interval> intervals) {
         if (intervals == null) {
             parent.putNull(name);
         } else {
@@ -251,7 +252,7 @@ class AnalyzeCommand implements Callable<Integer> {
         out.printf("%-10s %s%n", label, text);
     }
 
-    private static String intervals(List<Interval> intervals, String whyMissing) {
+    private static String intervals(@Nullable List<Interval> intervals, String whyMissing) {
         if (intervals == null) {
             return "not measured: " + whyMissing;
         }

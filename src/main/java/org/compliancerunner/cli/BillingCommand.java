@@ -13,6 +13,7 @@ import org.compliancerunner.billing.OwnerBalance;
 import org.compliancerunner.billing.Statement;
 import org.compliancerunner.catalog.Video;
 import org.compliancerunner.catalog.Videos;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +37,7 @@ class BillingCommand extends CommandGroup {
         CommandStreams streams;
 
         @Option(names = "--owner", paramLabel = "O", description = "Only this owner, with its entries.")
-        String owner;
+        @Nullable String owner;
 
         @Option(names = "--period", paramLabel = "YYYY-MM", converter = MonthConverter.class,
                 description = "The calendar month (UTC) to show; default: this month, or every month when quotas are "

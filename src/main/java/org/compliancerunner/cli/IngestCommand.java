@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.compliancerunner.catalog.Ingest;
 import org.compliancerunner.catalog.IngestResult;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ class IngestCommand implements Callable<Integer> {
     String project;
 
     @Option(names = "--title", paramLabel = "T", description = "Title, when one video is registered (default: the file name).")
-    String title;
+    @Nullable String title;
 
     @Option(names = "--json", description = "One JSON object per line: {id, title, status, durationMs}.")
     boolean json;

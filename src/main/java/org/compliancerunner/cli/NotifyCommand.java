@@ -9,6 +9,7 @@ import org.compliancerunner.notify.Deliveries;
 import org.compliancerunner.notify.DeliveryState;
 import org.compliancerunner.notify.DispatchRound;
 import org.compliancerunner.notify.OutboxDispatcher;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,7 +69,7 @@ class NotifyCommand extends CommandGroup {
         CommandStreams streams;
 
         @Option(names = "--state", paramLabel = "S", description = "Only deliveries in this state: ${COMPLETION-CANDIDATES}.")
-        DeliveryState state;
+        @Nullable DeliveryState state;
 
         @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "Rows to show (default: ${DEFAULT-VALUE}).")
         int limit;
@@ -117,11 +118,11 @@ class NotifyCommand extends CommandGroup {
             return ExitCodes.OK;
         }
 
-        private static String text(OffsetDateTime time) {
+        private static @Nullable String text(@Nullable OffsetDateTime time) {
             return time == null ? null : time.toInstant().toString();
         }
 
-        private static String time(OffsetDateTime time) {
+        private static String time(@Nullable OffsetDateTime time) {
             return time == null ? "-" : time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().withNano(0)
                     .toString().replace('T', ' ');
         }

@@ -13,6 +13,7 @@ import org.compliancerunner.batch.ReevaluationSummary;
 import org.compliancerunner.batch.Reevaluations;
 import org.compliancerunner.batch.SweepLaunchException;
 import org.compliancerunner.policy.RulePackException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,11 +33,11 @@ class ReevaluateCommand implements Callable<Integer> {
     Path rules;
 
     @Option(names = "--project", paramLabel = "P", description = "Only this project's videos.")
-    String project;
+    @Nullable String project;
 
     @Option(names = "--since", paramLabel = "DATE",
             description = "Only videos checked on or after this date (2026-11-01) or time (2026-11-01T18:00:00Z).")
-    String since;
+    @Nullable String since;
 
     @Option(names = "--json", description = "Print {jobExecutionId, status, videos, triggers: {added, removed, unchanged}}.")
     boolean json;

@@ -16,6 +16,7 @@ import org.compliancerunner.review.ReviewFilter;
 import org.compliancerunner.review.ReviewItem;
 import org.compliancerunner.review.ReviewQueue;
 import org.compliancerunner.review.ReviewState;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ITypeConverter;
@@ -44,14 +45,14 @@ public class ReviewCommand extends CommandGroup {
         CommandStreams streams;
 
         @Option(names = "--project", paramLabel = "P", description = "Only this project's videos.")
-        String project;
+        @Nullable String project;
 
         @Option(names = "--rule", paramLabel = "R", description = "Only this rule id's findings.")
-        String rule;
+        @Nullable String rule;
 
         @Option(names = "--severity", paramLabel = "S", converter = SeverityOption.class,
                 description = "Only findings of this severity or worse: info, low, medium, high, critical.")
-        Severity severity;
+        @Nullable Severity severity;
 
         @Option(names = "--operator", paramLabel = "NAME", defaultValue = "${sys:user.name}",
                 description = "Who claims the item (default: your user name, ${DEFAULT-VALUE}).")
@@ -188,10 +189,10 @@ public class ReviewCommand extends CommandGroup {
 
         @Option(names = "--state", paramLabel = "S", converter = StateOption.class,
                 description = "Only items in this state: OPEN, ESCALATED, CONFIRMED, REJECTED, OBSOLETE.")
-        ReviewState state;
+        @Nullable ReviewState state;
 
         @Option(names = "--project", paramLabel = "P", description = "Only this project's videos.")
-        String project;
+        @Nullable String project;
 
         @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "At most N items (default: ${DEFAULT-VALUE}).")
         int limit;

@@ -18,6 +18,7 @@ import org.compliancerunner.speech.Transcript;
 import org.compliancerunner.speech.TranscriptFiles;
 import org.compliancerunner.speech.TranscriptSegment;
 import org.compliancerunner.speech.TranscriptionException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +51,7 @@ public class RulesTestCommand implements Callable<Integer> {
 
     @Option(names = "--language", paramLabel = "L",
             description = "The transcript's language (default: detected per line). One of: auto, " + Languages.CODES + ".")
-    String language;
+    @Nullable String language;
 
     @Option(names = "--json", description = "One JSON object per trigger: ruleId, startMs, endMs, severity, "
             + "evidence, matchedText, source.")

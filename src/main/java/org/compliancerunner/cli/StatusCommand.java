@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.compliancerunner.batch.SweepReport;
 import org.compliancerunner.batch.SweepReports;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +20,7 @@ class StatusCommand implements Callable<Integer> {
     CommandStreams streams;
 
     @Parameters(arity = "0..1", paramLabel = "ID", description = "A sweep's job execution id.")
-    Long jobExecutionId;
+    @Nullable Long jobExecutionId;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Sweeps to list (default: ${DEFAULT-VALUE}).")
     int limit;

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.compliancerunner.batch.SweepRequest;
 import org.compliancerunner.batch.Sweeps;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,17 +20,17 @@ class SweepCommand implements Callable<Integer> {
     CommandStreams streams;
 
     @Option(names = "--limit", paramLabel = "N", description = "Check at most N videos (default: all PENDING).")
-    Long limit;
+    @Nullable Long limit;
 
     @Option(names = "--project", paramLabel = "P", description = "Only this project's videos.")
-    String project;
+    @Nullable String project;
 
     @Option(names = "--rules", paramLabel = "FILE", description = "Rule pack to apply instead of the built-in default pack.")
-    Path rules;
+    @Nullable Path rules;
 
     @Option(names = "--partitions", paramLabel = "N",
             description = "Videos analysed in parallel (default: compliance.sweep.partitions, or one per core).")
-    Integer partitions;
+    @Nullable Integer partitions;
 
     @Option(names = "--json", description = "Print {jobExecutionId, status, videos: {done, failed}, triggers}.")
     boolean json;

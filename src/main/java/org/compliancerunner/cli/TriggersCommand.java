@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.compliancerunner.policy.StoredTrigger;
 import org.compliancerunner.policy.TriggerStore;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +17,7 @@ class TriggersCommand implements Callable<Integer> {
     CommandStreams streams;
 
     @Option(names = "--video", paramLabel = "ID", description = "Only this video's triggers.")
-    Long videoId;
+    @Nullable Long videoId;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "At most N triggers (default: ${DEFAULT-VALUE}).")
     int limit;

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.compliancerunner.catalog.Video;
 import org.compliancerunner.catalog.VideoStatus;
 import org.compliancerunner.catalog.Videos;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,10 +20,10 @@ class VideosCommand implements Callable<Integer> {
 
     @Option(names = "--status", paramLabel = "S",
             description = "Only videos in this status: ${COMPLETION-CANDIDATES}.")
-    VideoStatus status;
+    @Nullable VideoStatus status;
 
     @Option(names = "--project", paramLabel = "P", description = "Only this project's videos.")
-    String project;
+    @Nullable String project;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "At most N videos (default: ${DEFAULT-VALUE}).")
     int limit;

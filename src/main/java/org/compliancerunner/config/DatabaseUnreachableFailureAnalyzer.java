@@ -2,6 +2,7 @@ package org.compliancerunner.config;
 
 import java.sql.SQLException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -9,7 +10,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 class DatabaseUnreachableFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
 
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, SQLException cause) {
+    protected @Nullable FailureAnalysis analyze(Throwable rootFailure, SQLException cause) {
         // SQL state class 08: connection exception; 28: invalid authorization; 3D: no such database
         String state = cause.getSQLState() == null ? "" : cause.getSQLState();
         if (!state.startsWith("08") && !state.startsWith("28") && !state.startsWith("3D")) {

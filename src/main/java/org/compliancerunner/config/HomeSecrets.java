@@ -2,6 +2,7 @@ package org.compliancerunner.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Secrets generated on first start and kept in owner-only files under COMPLIANCE_HOME. Only there with the embedded
@@ -16,7 +17,7 @@ public record HomeSecrets(Path home) {
     }
 
     /** The generated signing-key secret if one was made before, else null. */
-    public String existingSigningKeySecret() {
+    public @Nullable String existingSigningKeySecret() {
         return Files.isRegularFile(signingKeySecretFile()) ? signingKeySecret() : null;
     }
 

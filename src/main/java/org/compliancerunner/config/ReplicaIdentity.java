@@ -5,13 +5,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a server says about itself: a standby or not, which cluster (a streaming replica keeps its primary's system
  * identifier) and which running server (address, port and start time). Enough to refuse a replica setting that names
  * the primary, a writable server, or a standby of some other database.
  */
-record ReplicaIdentity(boolean inRecovery, long systemIdentifier, String address, Integer port, String started) {
+record ReplicaIdentity(boolean inRecovery, long systemIdentifier, @Nullable String address, @Nullable Integer port,
+                       String started) {
 
     private static final String QUERY = "SELECT pg_is_in_recovery(), system_identifier, inet_server_addr()::text, "
             + "inet_server_port(), pg_postmaster_start_time()::text FROM pg_control_system()";
@@ -25,7 +27,7 @@ record ReplicaIdentity(boolean inRecovery, long systemIdentifier, String address
     }
 
     /** Why this server may not serve the API's reads for that primary, or null when it may. */
-    String refusal(ReplicaIdentity primary, String replicaUrl) {
+    @Nullable String refusal(ReplicaIdentity primary, String replicaUrl) {
         String setting = "compliance.datasource.replica.url (" + replicaUrl + ")";
         if (!inRecovery) {
             boolean same = systemIdentifier == primary.systemIdentifier && Objects.equals(address, primary.address)

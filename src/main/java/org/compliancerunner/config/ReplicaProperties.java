@@ -2,6 +2,7 @@ package org.compliancerunner.config;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAfter        how long reads stay on the primary after the replica failed before it is tried again
  */
 @ConfigurationProperties("compliance.datasource.replica")
-public record ReplicaProperties(String url, String username, String password,
+public record ReplicaProperties(@Nullable String url, @Nullable String username, @Nullable String password,
                                 @DefaultValue("10") int maximumPoolSize,
                                 @DefaultValue("1s") Duration connectionTimeout,
                                 @DefaultValue("5s") Duration readYourWrites,

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -24,8 +25,8 @@ final class ReplicaReadSource extends AbstractDataSource implements AutoCloseabl
     private final DataSource primary;
     private final ReplicaProperties properties;
     private volatile boolean verified;
-    private volatile String refused;
-    private volatile String failure;
+    private volatile @Nullable String refused;
+    private volatile @Nullable String failure;
     private volatile long downUntil;
     /** Whether this thread's current read got a replica connection, so that a lost connection can be blamed on it. */
     private final ThreadLocal<Boolean> served = new ThreadLocal<>();
@@ -82,7 +83,7 @@ final class ReplicaReadSource extends AbstractDataSource implements AutoCloseabl
     }
 
     /** Null while reads go to the replica; otherwise why they go to the primary. */
-    String degraded() {
+    @Nullable String degraded() {
         return refused != null ? refused : failure;
     }
 

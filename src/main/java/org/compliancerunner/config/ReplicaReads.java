@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -42,7 +43,7 @@ public final class ReplicaReads {
     }
 
     /** Whether this caller's reads may go to the replica now; a read without a caller always may. */
-    boolean mayReadReplica(String caller) {
+    boolean mayReadReplica(@Nullable String caller) {
         Long at = caller == null ? null : lastWrites.get(caller);
         return at == null || System.nanoTime() - at >= window;
     }
@@ -105,7 +106,7 @@ public final class ReplicaReads {
     }
 
     /** The signed-in caller of this thread's request, or null. */
-    static String currentCaller() {
+    static @Nullable String currentCaller() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {

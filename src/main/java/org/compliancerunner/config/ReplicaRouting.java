@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -20,7 +21,7 @@ import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 final class ReplicaRouting implements BeanPostProcessor, DisposableBean {
 
     private final Environment environment;
-    private volatile ReplicaReadSource reads;
+    private volatile @Nullable ReplicaReadSource reads;
 
     ReplicaRouting(Environment environment) {
         this.environment = environment;
@@ -67,7 +68,7 @@ final class ReplicaRouting implements BeanPostProcessor, DisposableBean {
         return pool;
     }
 
-    private static HikariDataSource hikari(DataSource dataSource) {
+    private static @Nullable HikariDataSource hikari(DataSource dataSource) {
         try {
             return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
         } catch (SQLException e) {

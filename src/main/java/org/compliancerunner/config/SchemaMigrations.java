@@ -15,6 +15,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -96,7 +97,7 @@ public class SchemaMigrations {
     }
 
     /** The mark on the history table, or null before the first migration. */
-    private static String mark(JdbcClient jdbc, String table) {
+    private static @Nullable String mark(JdbcClient jdbc, String table) {
         return jdbc.sql("SELECT obj_description(to_regclass(:table), 'pg_class')").param("table", table)
                 .query(String.class).optional().orElse(null);
     }

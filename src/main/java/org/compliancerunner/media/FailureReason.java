@@ -4,6 +4,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Turns what FFmpeg says about a file it cannot open into words an operator can act on. */
 final class FailureReason {
@@ -14,7 +15,7 @@ final class FailureReason {
     }
 
     /** What FFmpeg said: its last error line when it logged one, else the text of the error code JavaCV reports. */
-    static String ffmpegSaid(String logLine, String grabberMessage) {
+    static String ffmpegSaid(@Nullable String logLine, @Nullable String grabberMessage) {
         if (logLine != null) {
             return logLine;
         }

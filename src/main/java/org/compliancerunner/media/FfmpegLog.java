@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.avutil.LogCallback;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Loader;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,7 @@ final class FfmpegLog {
     }
 
     /** The last error line FFmpeg logged on this thread since {@link #clear()}, or null. */
-    static String lastError() {
+    static @Nullable String lastError() {
         return lastError.get();
     }
 

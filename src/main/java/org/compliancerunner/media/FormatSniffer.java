@@ -13,6 +13,7 @@ import org.bytedeco.ffmpeg.avformat.AVInputFormat;
 import org.bytedeco.ffmpeg.avformat.AVProbeData;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Loader;
+import org.jspecify.annotations.Nullable;
 
 /** Recognises a container from its first bytes with FFmpeg's own probes, the way FFmpeg does before opening a file. */
 final class FormatSniffer {
@@ -44,7 +45,7 @@ final class FormatSniffer {
     }
 
     /** The demuxer FFmpeg would pick from these bytes alone, or null when none is confident. */
-    static String recognise(byte[] head) {
+    static @Nullable String recognise(byte[] head) {
         if (head.length == 0) {
             return null;
         }

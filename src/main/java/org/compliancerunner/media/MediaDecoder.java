@@ -148,7 +148,7 @@ public class MediaDecoder {
         }
     }
 
-    private static String stoppedAt(Path file, long decodedMs, long durationMs, String ffmpegSaid) {
+    private static String stoppedAt(Path file, long decodedMs, long durationMs, @Nullable String ffmpegSaid) {
         return "decoding " + file.getFileName() + " stopped at " + seconds(decodedMs) + " s of "
                 + (durationMs > 0 ? seconds(durationMs) : "?") + " s — the file is truncated or corrupt"
                 + (ffmpegSaid == null ? "" : " (FFmpeg: " + ffmpegSaid + ")");

@@ -2,6 +2,7 @@ package org.compliancerunner.media;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a probe learns about a file without decoding it.
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
  * @param audio      e.g. "aac 48000 Hz 2 ch", or null when there is no audio stream
  * @param subtitles  number of subtitle streams
  */
-public record MediaInfo(String format, long durationMs, String video, String audio, int subtitles) {
+public record MediaInfo(String format, long durationMs, @Nullable String video, @Nullable String audio,
+                        int subtitles) {
 
     private static final Pattern FRAME_RATE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?) fps");
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Tells media from non-media, and reads what streams a media file has, without decoding it. */
@@ -18,7 +19,7 @@ public class MediaProbe {
      *
      * @throws UncheckedIOException when the file cannot be read at all
      */
-    public String sniff(Path file) {
+    public @Nullable String sniff(Path file) {
         try {
             String demuxer = FormatSniffer.recognise(FormatSniffer.head(file));
             return demuxer != null && FormatSniffer.isAudioOrVideo(demuxer) ? demuxer : null;

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
+import org.jspecify.annotations.Nullable;
 
 /** A media file opened by FFmpeg (container read, decoders ready, nothing decoded yet); close it to free native memory. */
 final class OpenedMedia implements AutoCloseable {
@@ -63,7 +64,7 @@ final class OpenedMedia implements AutoCloseable {
     }
 
     // Reads the head first, so captions, images and playlists are refused before FFmpeg acts on them.
-    private static String recognise(Path file, String name) throws MediaException {
+    private static @Nullable String recognise(Path file, String name) throws MediaException {
         byte[] head;
         try {
             head = Files.isRegularFile(file) ? FormatSniffer.head(file) : null;

@@ -22,6 +22,7 @@ import java.util.Locale;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameRecorder;
+import org.jspecify.annotations.Nullable;
 
 /** Writes small, known media: the README demo set, unit-test clips and benchmark input. */
 public final class SampleMedia {
@@ -84,7 +85,7 @@ public final class SampleMedia {
      * @param black           where the picture is black, or null for none
      */
     public record ClipFormat(Coding coding, boolean picture, int channels, boolean indexFirst, boolean irregularFrames,
-                             Interval black) {
+                             @Nullable Interval black) {
 
         public ClipFormat {
             if (!picture && channels == 0 || channels < 0) {

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import org.compliancerunner.language.AnalysedWord;
 import org.compliancerunner.language.Languages;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transcript's words analysed in one language mode ("ru", "en"… or "auto": each segment in its own language),
@@ -18,7 +19,7 @@ import org.compliancerunner.language.Languages;
 final class AnalysedTranscript {
 
     private final TranscriptWords words;
-    private final String[] languages;
+    private final @Nullable String[] languages;
     private final AnalysedWord[] analysed;
     private final Map<String, Map<String, List<Integer>>> index = new HashMap<>();
 
@@ -39,7 +40,7 @@ final class AnalysedTranscript {
     }
 
     /** A word as {@code language} analyses it; without a language (no letters anywhere) its folded form alone. */
-    static AnalysedWord analyse(String folded, String language) {
+    static AnalysedWord analyse(String folded, @Nullable String language) {
         return Languages.analyzer(language).map(a -> a.analyse(folded))
                 .orElseGet(() -> new AnalysedWord(folded, folded, Set.of()));
     }

@@ -11,6 +11,7 @@ import org.compliancerunner.captions.CaptionTrack;
 import org.compliancerunner.captions.Cue;
 import org.compliancerunner.media.Interval;
 import org.compliancerunner.media.technical.Measurements;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Judges captions against the speech map: speech no cue covers, a video with speech and no captions, and cues out
@@ -24,7 +25,8 @@ final class CaptionCoverage {
     private CaptionCoverage() {
     }
 
-    static List<Trigger> uncaptioned(UncaptionedSpeechRule rule, CaptionTrack track, List<Interval> speech) {
+    static List<Trigger> uncaptioned(UncaptionedSpeechRule rule, @Nullable CaptionTrack track,
+                                     @Nullable List<Interval> speech) {
         if (track == null || !track.present() || !track.readable() || speech == null) {
             return List.of();
         }
@@ -59,7 +61,7 @@ final class CaptionCoverage {
         return triggers;
     }
 
-    static List<Trigger> required(CaptionsRequiredRule rule, Measurements measured, long durationMs) {
+    static List<Trigger> required(CaptionsRequiredRule rule, @Nullable Measurements measured, long durationMs) {
         CaptionTrack track = measured == null ? null : measured.captions();
         if (track == null || track.present()) {
             return List.of(); // captions not read (checked before captions were kept), or there are captions
@@ -86,7 +88,7 @@ final class CaptionCoverage {
      * speech already captioned has no onset of its own. A cue may stay up {@code endFrames} past the end of the speech
      * it covers. Cues over no speech (sound descriptions such as "[door slams]") are not judged.
      */
-    static List<Trigger> sync(CaptionSyncRule rule, CaptionTrack track, List<Interval> speech) {
+    static List<Trigger> sync(CaptionSyncRule rule, @Nullable CaptionTrack track, @Nullable List<Interval> speech) {
         if (track == null || !track.present() || !track.readable() || speech == null || speech.isEmpty()) {
             return List.of();
         }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.compliancerunner.captions.CaptionTrack;
 import org.compliancerunner.media.technical.Measurements;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Judges the caption rule kinds on the caption track kept with a video's measurements. Captions that were never
@@ -19,7 +20,7 @@ final class CaptionFindings {
                 || rule instanceof CaptionsRequiredRule || rule instanceof CaptionSyncRule;
     }
 
-    static List<Trigger> of(Rule rule, Measurements measured, long durationMs) {
+    static List<Trigger> of(Rule rule, @Nullable Measurements measured, long durationMs) {
         if (measured == null) {
             return List.of();
         }

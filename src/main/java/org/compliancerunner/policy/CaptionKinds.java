@@ -3,6 +3,7 @@ package org.compliancerunner.policy;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The caption rule kinds and how a pack spells them; registered by {@link RuleKinds}. */
 final class CaptionKinds {
@@ -42,7 +43,7 @@ final class CaptionKinds {
                 }));
     }
 
-    private static Rule quality(String id, Severity severity, PackFields fields) {
+    private static @Nullable Rule quality(String id, Severity severity, PackFields fields) {
         String presetName = fields.text("preset");
         presetName = presetName == null ? DEFAULT_PRESET : presetName.toLowerCase(Locale.ROOT);
         Preset preset = PRESETS.get(presetName);
@@ -78,16 +79,16 @@ final class CaptionKinds {
                 lines.intValue(), cps);
     }
 
-    private static Double seconds(PackFields fields, String key, double defaultSeconds) {
+    private static @Nullable Double seconds(PackFields fields, String key, double defaultSeconds) {
         return fields.number(key, defaultSeconds, v -> v >= 0, "a number of seconds of 0 or more, e.g. " + key + ": 2.0");
     }
 
-    private static Double frames(PackFields fields, String key, int defaultFrames) {
+    private static @Nullable Double frames(PackFields fields, String key, int defaultFrames) {
         return fields.number(key, (double) defaultFrames, v -> v >= 0 && v == Math.rint(v),
                 "a whole number of frames of 0 or more, e.g. " + key + ": " + defaultFrames);
     }
 
-    private static Double count(PackFields fields, String key, int defaultCount, String what) {
+    private static @Nullable Double count(PackFields fields, String key, int defaultCount, String what) {
         return fields.number(key, (double) defaultCount, v -> v >= 1 && v == Math.rint(v), "a whole number of " + what);
     }
 }

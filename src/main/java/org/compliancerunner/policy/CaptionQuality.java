@@ -9,6 +9,7 @@ import org.compliancerunner.captions.CaptionMarkup;
 import org.compliancerunner.captions.CaptionProblem;
 import org.compliancerunner.captions.CaptionTrack;
 import org.compliancerunner.captions.Cue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Judges a caption track's cues against a {@link CaptionQualityRule}: one trigger per cue at its time, naming every
@@ -23,7 +24,7 @@ final class CaptionQuality {
     private CaptionQuality() {
     }
 
-    static List<Trigger> of(CaptionQualityRule rule, CaptionTrack track, long durationMs) {
+    static List<Trigger> of(CaptionQualityRule rule, @Nullable CaptionTrack track, long durationMs) {
         if (track == null || !track.present() || !track.readable()) {
             return List.of();
         }

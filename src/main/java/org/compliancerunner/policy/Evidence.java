@@ -2,6 +2,7 @@ package org.compliancerunner.policy;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Reads back what a word rule's evidence says was said, so stored triggers need no column of their own for it. */
 public final class Evidence {
@@ -13,7 +14,7 @@ public final class Evidence {
     }
 
     /** The text after {@code matched "}, or null when the evidence is a measurement or a missing phrase. */
-    public static String matchedText(String evidence) {
+    public static @Nullable String matchedText(@Nullable String evidence) {
         if (evidence == null) {
             return null;
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Text as rules see it: NFKC, case-folded, Latin and Greek accents removed, runs of white space made one space.
@@ -29,7 +30,7 @@ final class FoldedText {
         this.to = to;
     }
 
-    static FoldedText of(String original) {
+    static FoldedText of(@Nullable String original) {
         String source = original == null ? "" : original;
         StringBuilder out = new StringBuilder(source.length());
         int[] from = new int[source.length() * 2 + 4];

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.compliancerunner.policy.RulePackException.Problem;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -55,13 +56,13 @@ final class PackFields {
         return entries.containsKey(key) && !isNull(entries.get(key).getValueNode());
     }
 
-    Node value(String key) {
+    @Nullable Node value(String key) {
         NodeTuple tuple = entries.get(key);
         return tuple == null || isNull(tuple.getValueNode()) ? null : tuple.getValueNode();
     }
 
     /** Text of a key, or null (with a problem) when it is absent, blank or not text. */
-    String requiredText(String key, String hint) {
+    @Nullable String requiredText(String key, String hint) {
         Node value = value(key);
         if (value == null) {
             problem(node, field(key), "missing; " + hint);
@@ -74,7 +75,7 @@ final class PackFields {
      * A number, the default when the key is absent (a null default makes it required), or null with a problem when it
      * is not a number or not {@code valid}.
      */
-    Double number(String key, Double defaultValue, java.util.function.DoublePredicate valid, String expected) {
+    @Nullable Double number(String key, @Nullable Double defaultValue, java.util.function.DoublePredicate valid, String expected) {
         if (value(key) == null && defaultValue != null) {
             return defaultValue;
         }
@@ -95,7 +96,7 @@ final class PackFields {
     }
 
     /** Text of a key, null when absent; a list or mapping where text belongs is a problem. */
-    String text(String key) {
+    @Nullable String text(String key) {
         Node value = value(key);
         if (value == null) {
             return null;
@@ -115,7 +116,7 @@ final class PackFields {
      * A non-empty list of strings, or null with a problem when absent, empty or not a list. Items that are blank
      * or not text are recorded as problems and come back as null, so callers can check the others too.
      */
-    List<String> requiredTextList(String key, String example) {
+    @Nullable List<@Nullable String> requiredTextList(String key, String example) {
         Node value = value(key);
         if (value == null) {
             problem(node, field(key), "missing; give a list, e.g. " + key + ": " + example);
@@ -147,7 +148,7 @@ final class PackFields {
     }
 
     /** A nested mapping, or null (with a problem when present but not a mapping). */
-    PackFields mapping(String key, String example) {
+    @Nullable PackFields mapping(String key, String example) {
         Node value = value(key);
         if (value == null) {
             return null;
@@ -187,11 +188,11 @@ final class PackFields {
         problem(item != null ? item : node, field(key) + "[" + index + "]", message);
     }
 
-    void problem(Node at, String field, String message) {
+    void problem(@Nullable Node at, String field, String message) {
         problems.add(new Problem(lineOf(at), field, message));
     }
 
-    static int lineOf(Node node) {
+    static int lineOf(@Nullable Node node) {
         return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
     }
 

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.compliancerunner.media.technical.Measurements;
 import org.compliancerunner.speech.Transcript;
 import org.compliancerunner.speech.TranscriptSegment;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Runs a rule pack over one video's transcript and returns its triggers, ordered by start time then rule id. */
@@ -25,12 +26,13 @@ public class PolicyEngine {
     public static final String POLICY_SOURCE = "policy";
 
     /** Judges what is said only; technical rules need measurements and give nothing here. */
-    public List<Trigger> evaluate(RulePack pack, Transcript transcript, long durationMs) {
+    public List<Trigger> evaluate(RulePack pack, @Nullable Transcript transcript, long durationMs) {
         return evaluate(pack, transcript, null, durationMs);
     }
 
     /** Judges what is said and how the video is made, on one timeline. */
-    public List<Trigger> evaluate(RulePack pack, Transcript transcript, Measurements measurements, long durationMs) {
+    public List<Trigger> evaluate(RulePack pack, @Nullable Transcript transcript, @Nullable Measurements measurements,
+                                  long durationMs) {
         List<Trigger> found = new ArrayList<>();
         for (Rule rule : pack.rules()) {
             if (TechnicalFindings.isTechnical(rule)) {

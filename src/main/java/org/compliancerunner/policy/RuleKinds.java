@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that maps a rule pack's {@code kind:} to the keys it allows and how it is read. A new kind is a
@@ -18,7 +19,7 @@ final class RuleKinds {
     /** Reads the kind-specific keys of one rule; returns null after recording problems. */
     @FunctionalInterface
     interface Reader {
-        Rule read(String id, Severity severity, PackFields fields);
+        @Nullable Rule read(String id, Severity severity, PackFields fields);
     }
 
     record Kind(String name, List<String> keys, Reader reader) {
@@ -81,7 +82,7 @@ final class RuleKinds {
         CaptionKinds.all().forEach(RuleKinds::register);
     }
 
-    private static Double minSeconds(PackFields fields, double defaultSeconds) {
+    private static @Nullable Double minSeconds(PackFields fields, double defaultSeconds) {
         return fields.number("minSeconds", defaultSeconds, v -> v >= 0.1, "a number of seconds of at least 0.1, e.g. 2.0");
     }
 
@@ -100,7 +101,7 @@ final class RuleKinds {
         return List.copyOf(KINDS.keySet());
     }
 
-    private static Rule near(String id, Severity severity, PackFields fields) {
+    private static @Nullable Rule near(String id, Severity severity, PackFields fields) {
         List<String> words = phrases(fields, "words");
         String language = RuleLanguage.read(fields, "language");
         Double within = fields.number("within", null, v -> v >= 1 && v <= 50 && v == Math.rint(v),
@@ -114,7 +115,7 @@ final class RuleKinds {
     }
 
     /** programme (the default) or speech; anything else is a problem (null). */
-    private static LoudnessRule.Gate loudnessGate(PackFields fields) {
+    private static LoudnessRule.@Nullable Gate loudnessGate(PackFields fields) {
         String text = fields.text("gate");
         if (text == null) {
             return fields.has("gate") ? null : LoudnessRule.Gate.PROGRAMME;
@@ -129,7 +130,7 @@ final class RuleKinds {
     }
 
     /** true or false; absent is false; anything else is a problem (null). */
-    private static Boolean flag(PackFields fields, String key) {
+    private static @Nullable Boolean flag(PackFields fields, String key) {
         String text = fields.text(key);
         if (text == null) {
             return fields.has(key) ? null : Boolean.FALSE;
@@ -141,7 +142,7 @@ final class RuleKinds {
         return null;
     }
 
-    private static List<String> phrases(PackFields fields, String key) {
+    private static @Nullable List<String> phrases(PackFields fields, String key) {
         List<String> phrases = fields.requiredTextList(key, key.equals("words") ? "[guarantee, return]" : PHRASES_EXAMPLE);
         if (phrases == null) {
             return null;
@@ -157,7 +158,7 @@ final class RuleKinds {
         return valid ? phrases : null;
     }
 
-    private static Rule regex(String id, Severity severity, PackFields fields) {
+    private static @Nullable Rule regex(String id, Severity severity, PackFields fields) {
         String pattern = fields.requiredText("pattern", "give a regular expression (RE2 syntax), e.g. pattern: '\\bguaranteed? returns\\b'");
         if (pattern == null) {
             return null;
@@ -175,7 +176,7 @@ final class RuleKinds {
     }
 
     /** Empty when the rule has no window (the whole video); null after a problem. */
-    private static Optional<Window> window(PackFields rule) {
+    private static @Nullable Optional<Window> window(PackFields rule) {
         if (!rule.has("window")) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package org.compliancerunner.policy;
 import java.util.Locale;
 
 import org.compliancerunner.language.Languages;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a pack's or a rule's {@code language:} and refuses codes that are unknown or have no analyzer. */
 final class RuleLanguage {
@@ -11,7 +12,7 @@ final class RuleLanguage {
     }
 
     /** The code ("ru", "auto"…), null when absent, or null with a problem when it cannot be used. */
-    static String read(PackFields fields, String key) {
+    static @Nullable String read(PackFields fields, String key) {
         if (!fields.has(key)) {
             return null;
         }

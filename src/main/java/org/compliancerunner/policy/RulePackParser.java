@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.compliancerunner.policy.RulePackException.Problem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -95,7 +96,7 @@ public class RulePackParser {
         return new RulePack(name, version, RulePack.checksumOf(body), body, rules, language);
     }
 
-    private static Node compose(String body, String origin) throws RulePackException {
+    private static @Nullable Node compose(String body, String origin) throws RulePackException {
         try {
             return new Yaml().compose(new StringReader(body));
         } catch (MarkedYAMLException e) {
@@ -108,7 +109,7 @@ public class RulePackParser {
         }
     }
 
-    private static Integer version(PackFields pack) {
+    private static @Nullable Integer version(PackFields pack) {
         String text = pack.requiredText("version", "give a whole number and bump it on every change, e.g. version: 1");
         if (text == null) {
             return null;
@@ -152,7 +153,7 @@ public class RulePackParser {
         return rules;
     }
 
-    private static Rule rule(PackFields fields, Map<String, Integer> firstLineOfId) {
+    private static @Nullable Rule rule(PackFields fields, Map<String, Integer> firstLineOfId) {
         String id = fields.requiredText("id", "every rule needs an id, e.g. id: language.profanity");
         if (id != null && !RULE_ID.matcher(id).matches()) {
             fields.problemAt("id", "\"" + id + "\" must be lower case letters, digits, '.', '_' or '-', "
@@ -182,7 +183,7 @@ public class RulePackParser {
         return id == null || severity == null ? null : rule;
     }
 
-    private static Severity severity(PackFields fields) {
+    private static @Nullable Severity severity(PackFields fields) {
         if (!fields.has("severity")) {
             return Severity.MEDIUM;
         }

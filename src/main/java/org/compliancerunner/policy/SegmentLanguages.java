@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.compliancerunner.language.LanguageDetector;
 import org.compliancerunner.language.Languages;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The language of each transcript word: its segment's, which the source declared (caption tag, whisper) or which is
@@ -17,7 +18,7 @@ final class SegmentLanguages {
     private SegmentLanguages() {
     }
 
-    static List<String> of(TranscriptWords words, String declared) {
+    static List<@Nullable String> of(TranscriptWords words, @Nullable String declared) {
         int count = words.segments().size();
         String code = declared == null ? null : declared.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
         List<List<String>> bySegment = new ArrayList<>();

@@ -1,13 +1,14 @@
 package org.compliancerunner.policy;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** How bad a finding is; ordered, so a threshold compares with {@link #compareTo}. */
 public enum Severity {
     INFO, LOW, MEDIUM, HIGH, CRITICAL;
 
     /** Parses the rule-pack spelling (lower case); null when it is not a severity. */
-    public static Severity parse(String text) {
+    public static @Nullable Severity parse(@Nullable String text) {
         if (text == null) {
             return null;
         }

@@ -9,6 +9,7 @@ import org.compliancerunner.media.technical.Measurements;
 import org.compliancerunner.media.flash.FlashReport;
 import org.compliancerunner.media.flash.FlashVerdict;
 import org.compliancerunner.media.loudness.Loudness;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Judges measurements against the technical rule kinds; the evidence is the measured value against the limit. A
@@ -25,7 +26,7 @@ final class TechnicalFindings {
     private TechnicalFindings() {
     }
 
-    static List<Trigger> of(Rule rule, Measurements measured, long durationMs) {
+    static List<Trigger> of(Rule rule, @Nullable Measurements measured, long durationMs) {
         if (measured == null) {
             return List.of();
         }
@@ -57,7 +58,7 @@ final class TechnicalFindings {
                 || rule instanceof FreezeRule || rule instanceof SilenceRule || rule instanceof FlashRule;
     }
 
-    private static List<Trigger> loudness(LoudnessRule rule, Loudness loudness, long durationMs) {
+    private static List<Trigger> loudness(LoudnessRule rule, @Nullable Loudness loudness, long durationMs) {
         if (loudness == null) {
             return List.of();
         }
@@ -78,7 +79,7 @@ final class TechnicalFindings {
                         + number(rule.tolerance()) + " LU (" + how + ")", SOURCE));
     }
 
-    private static List<Trigger> truePeak(TruePeakRule rule, Loudness loudness, long durationMs) {
+    private static List<Trigger> truePeak(TruePeakRule rule, @Nullable Loudness loudness, long durationMs) {
         if (loudness == null || !(loudness.truePeak() > rule.max())) {
             return List.of();
         }
@@ -87,7 +88,7 @@ final class TechnicalFindings {
                 SOURCE));
     }
 
-    private static List<Trigger> intervals(Rule rule, List<Interval> intervals, double minSeconds, String what) {
+    private static List<Trigger> intervals(Rule rule, @Nullable List<Interval> intervals, double minSeconds, String what) {
         if (intervals == null) {
             return List.of();
         }
@@ -102,7 +103,7 @@ final class TechnicalFindings {
         return triggers;
     }
 
-    private static List<Trigger> flash(FlashRule rule, FlashReport report) {
+    private static List<Trigger> flash(FlashRule rule, @Nullable FlashReport report) {
         if (report == null || report.verdict() != FlashVerdict.FAIL) {
             return List.of();
         }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.compliancerunner.speech.TranscriptSegment;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The folded words of a transcript in time order, each tied back to its segment and its place in the segment's
@@ -28,15 +29,15 @@ final class TranscriptWords {
     private final List<TranscriptSegment> segments;
     private final List<FoldedText> folded;
     private final List<Word> words = new ArrayList<>();
-    private final String declaredLanguage;
-    private List<String> languages;
+    private final @Nullable String declaredLanguage;
+    private @Nullable List<@Nullable String> languages;
 
     TranscriptWords(List<TranscriptSegment> segments) {
         this(segments, null);
     }
 
     /** {@code declaredLanguage}: the transcript's own language when its source said it, else null to detect it. */
-    TranscriptWords(List<TranscriptSegment> segments, String declaredLanguage) {
+    TranscriptWords(List<TranscriptSegment> segments, @Nullable String declaredLanguage) {
         this.segments = segments.stream()
                 .sorted(Comparator.comparingLong(TranscriptSegment::startMs).thenComparingLong(TranscriptSegment::endMs))
                 .toList();
@@ -56,7 +57,7 @@ final class TranscriptWords {
     }
 
     /** The language of word {@code index}: declared or detected (null when nothing in the transcript has letters). */
-    String languageOfWord(int index) {
+    @Nullable String languageOfWord(int index) {
         // detected on first use: surface-only packs never need it
         if (languages == null) {
             languages = SegmentLanguages.of(this, declaredLanguage);
@@ -172,7 +173,7 @@ final class TranscriptWords {
     }
 
     /** The words overlapping [start, end) of a segment's original text, or null when none does. */
-    Match wordsWithin(int segment, int start, int end) {
+    @Nullable Match wordsWithin(int segment, int start, int end) {
         int first = -1;
         int last = -1;
         for (int i = 0; i < words.size(); i++) {

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.compliancerunner.metrics.ProcessingMetrics;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,7 +40,7 @@ public class TriggerStore {
     }
 
     /** Current triggers (of the pack version that judged each video last) in time order, optionally of one video. */
-    public List<StoredTrigger> list(Long videoId, int limit) {
+    public List<StoredTrigger> list(@Nullable Long videoId, int limit) {
         return jdbc.sql("""
                         SELECT t.video_id, v.title, t.rule_id, t.pack_name, t.pack_version, t.start_ms, t.end_ms,
                                t.severity, t.evidence, t.source
@@ -56,8 +57,9 @@ public class TriggerStore {
      * Current triggers, newest first, filtered by whichever of rule id, exact severity, creation time range, project
      * and owner are given (null matches everything).
      */
-    public List<StoredTrigger> search(String ruleId, Severity severity, OffsetDateTime since, OffsetDateTime until,
-                                      String project, String owner, int limit) {
+    public List<StoredTrigger> search(@Nullable String ruleId, @Nullable Severity severity, @Nullable OffsetDateTime since,
+                                      @Nullable OffsetDateTime until,
+                                      @Nullable String project, @Nullable String owner, int limit) {
         return jdbc.sql("""
                         SELECT t.video_id, v.title, t.rule_id, t.pack_name, t.pack_version, t.start_ms, t.end_ms,
                                t.severity, t.evidence, t.source

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.compliancerunner.security.Caller;
 import org.compliancerunner.web.Problems;
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,11 +32,11 @@ class TriggersController {
 
     @Operation(summary = "Current findings, newest first, by rule id, severity (info … critical), time found and project")
     @GetMapping
-    List<StoredTrigger> search(@RequestParam(required = false) @Size(max = 200) String rule,
-                               @RequestParam(required = false) @Pattern(regexp = "info|low|medium|high|critical") String severity,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime since,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime until,
-                               @RequestParam(required = false) @Size(max = 100) String project,
+    List<StoredTrigger> search(@RequestParam(required = false) @Size(max = 200) @Nullable String rule,
+                               @RequestParam(required = false) @Pattern(regexp = "info|low|medium|high|critical") @Nullable String severity,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime since,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime until,
+                               @RequestParam(required = false) @Size(max = 100) @Nullable String project,
                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
                                Authentication authentication) {
         if (since != null && until != null && !since.isBefore(until)) {

@@ -15,6 +15,7 @@ import org.compliancerunner.captions.CaptionReader;
 import org.compliancerunner.captions.CaptionTrack;
 import org.compliancerunner.captions.Cue;
 import org.compliancerunner.media.MediaInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Takes what is said from captions: a sidecar {@code .srt} or {@code .vtt} beside the media (same base name, or
@@ -137,7 +138,7 @@ public final class CaptionTranscriber implements Transcriber {
     }
 
     /** The language a sidecar's name declares ("clip.ru.srt" → "ru"), or null for "clip.srt". */
-    static String languageTag(String base, Path sidecar) {
+    static @Nullable String languageTag(String base, Path sidecar) {
         String name = sidecar.getFileName().toString();
         // "clip.srt" has no tag; only a longer name can be a language variant
         if (name.length() <= base.length() + 5 || !isLanguageVariant(base, name)) {

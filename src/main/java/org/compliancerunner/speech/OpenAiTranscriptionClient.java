@@ -192,7 +192,7 @@ final class OpenAiTranscriptionClient {
         return Math.round(seconds.asDouble(0) * 1000);
     }
 
-    private static String trimmed(String body) {
+    private static String trimmed(@Nullable String body) {
         String oneLine = body == null ? "" : body.strip().replaceAll("\\s+", " ");
         return oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine;
     }

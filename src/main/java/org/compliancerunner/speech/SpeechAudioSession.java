@@ -1,12 +1,14 @@
 package org.compliancerunner.speech;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A session that consumes the 16 kHz speech stream. The decode pass cannot take a checked exception, so the first
  * failure while consuming stops further work and is reported by {@link #finish()}.
  */
 abstract class SpeechAudioSession implements TranscriptionSession {
 
-    private TranscriptionException failure;
+    private @Nullable TranscriptionException failure;
 
     /** Takes the next samples; {@code samples} is reused by the caller after this returns. */
     protected abstract void accept(float[] samples, int length) throws TranscriptionException;

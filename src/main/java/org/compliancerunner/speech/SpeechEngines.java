@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.compliancerunner.captions.CaptionTrack;
 import org.compliancerunner.media.MediaInfo;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ public class SpeechEngines {
     private final SpeechProperties properties;
     private final CaptionTranscriber captions;
     private final WhisperTranscriber whisper;
-    private final OpenAiTranscriber openai;
+    private final @Nullable OpenAiTranscriber openai;
 
     public SpeechEngines(SpeechProperties properties) {
         this.properties = properties;
@@ -63,7 +64,7 @@ public class SpeechEngines {
     }
 
     /** The engine for this video, or null when {@code auto} finds none. */
-    Transcriber choose(Path media, MediaInfo info) throws TranscriptionException {
+    @Nullable Transcriber choose(Path media, MediaInfo info) throws TranscriptionException {
         return switch (properties.engine()) {
             case CAPTIONS -> captions;
             case WHISPER -> whisper;

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -33,7 +34,7 @@ public record SpeechProperties(
      * @param threads       native threads per transcription; 0 picks from the available processors
      */
     public record Whisper(
-            Path model,
+            @Nullable Path model,
             @Min(1) @Max(600) @DefaultValue("30") int windowSeconds,
             @Min(0) @Max(256) @DefaultValue("0") int threads) {
 
@@ -49,8 +50,8 @@ public record SpeechProperties(
      * @param retries        further attempts after an IO error, 429 or 5xx
      */
     public record OpenAi(
-            URI baseUrl,
-            String apiKey,
+            @Nullable URI baseUrl,
+            @Nullable String apiKey,
             @NotBlank @DefaultValue("whisper-1") String model,
             @NotNull @DefaultValue("10s") Duration connectTimeout,
             @NotNull @DefaultValue("10m") Duration requestTimeout,

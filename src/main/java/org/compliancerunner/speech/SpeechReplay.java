@@ -1,6 +1,7 @@
 package org.compliancerunner.speech;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plays a spooled speech track to a recogniser window by window once the speech map is known: windows with no
@@ -10,11 +11,11 @@ import java.io.IOException;
 final class SpeechReplay {
 
     private final int windowSeconds;
-    private final SpeechGate gate;
+    private final @Nullable SpeechGate gate;
     private int windowsSkipped;
 
     /** {@code gate} null sends every window as it is, when no speech map was measured. */
-    SpeechReplay(int windowSeconds, SpeechGate gate) {
+    SpeechReplay(int windowSeconds, @Nullable SpeechGate gate) {
         this.windowSeconds = windowSeconds;
         this.gate = gate;
     }

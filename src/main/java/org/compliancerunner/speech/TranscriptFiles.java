@@ -15,6 +15,7 @@ import java.util.Locale;
 
 import org.compliancerunner.captions.CaptionReader;
 import org.compliancerunner.captions.CaptionTrack;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transcript read from a file a rule author has at hand: SubRip ({@code .srt}), WebVTT ({@code .vtt}) or plain
@@ -45,7 +46,7 @@ public final class TranscriptFiles {
      * The caption track of a {@code .srt} or {@code .vtt} file, for the caption rules, judged at the default frame
      * rate; null for other files.
      */
-    public static CaptionTrack captions(Path file) throws TranscriptionException {
+    public static @Nullable CaptionTrack captions(Path file) throws TranscriptionException {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".srt") && !name.endsWith(".vtt")) {
             return null;

@@ -27,7 +27,7 @@ public final class WhisperTranscriber implements Transcriber {
     static final String SOURCE = "whisper";
 
     private static final Object LOCK = new Object();
-    private static WhisperJNI jni;
+    private static @Nullable WhisperJNI jni;
     private static final Map<Path, WhisperContext> MODELS = new HashMap<>();
 
     private final SpeechProperties.Whisper settings;

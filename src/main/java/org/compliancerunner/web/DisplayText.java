@@ -13,6 +13,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Text shown to other people as one line, such as a title: no control characters, and none of the invisible ones that
@@ -64,7 +65,7 @@ public @interface DisplayText {
     class Check implements ConstraintValidator<DisplayText, String> {
 
         @Override
-        public boolean isValid(String value, ConstraintValidatorContext context) {
+        public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
             return value == null || value.codePoints().noneMatch(Characters::refused);
         }
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.sql.SQLException;
 
 import org.compliancerunner.billing.QuotaExceededException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -37,7 +38,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** Spring's own answers (malformed JSON, 405, 413, ...) get a stable type like ours instead of about:blank. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
         if (body instanceof ProblemDetail problem && (problem.getType() == null || UNTYPED.equals(problem.getType()))) {
             problem.setType(URI.create(Problems.TYPE_PREFIX + ProblemResponses.typeOf(statusCode)));

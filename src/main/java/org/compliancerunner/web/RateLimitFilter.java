@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -76,7 +77,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static RateLimits.Kind specialKind(HttpServletRequest request) {
+    private static RateLimits.@Nullable Kind specialKind(HttpServletRequest request) {
         if (UPLOADS.matches(request)) {
             return RateLimits.Kind.UPLOAD;
         }

@@ -7,6 +7,7 @@ import org.compliancerunner.media.flash.FlashReport;
 import org.compliancerunner.media.loudness.Loudness;
 import org.compliancerunner.media.silence.AudioLevels;
 import org.compliancerunner.media.Interval;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a video is made, measured in its one decode pass. A part is null when the file has no stream for it (no sound:
@@ -15,8 +16,9 @@ import org.compliancerunner.media.Interval;
  * {@code captions} is the caption track the video carries as written ({@link CaptionTrack#none} when it has none),
  * or null when captions were not read.
  */
-public record Measurements(Loudness loudness, AudioLevels levels, List<Interval> black, List<Interval> freeze,
-                           FlashReport flash, List<Interval> speech, CaptionTrack captions, List<String> notes) {
+public record Measurements(@Nullable Loudness loudness, @Nullable AudioLevels levels, @Nullable List<Interval> black,
+                           @Nullable List<Interval> freeze, @Nullable FlashReport flash, @Nullable List<Interval> speech,
+                           @Nullable CaptionTrack captions, List<String> notes) {
 
     public Measurements {
         black = black == null ? null : List.copyOf(black);
@@ -26,14 +28,15 @@ public record Measurements(Loudness loudness, AudioLevels levels, List<Interval>
     }
 
     /** Measurements without captions. */
-    public Measurements(Loudness loudness, AudioLevels levels, List<Interval> black, List<Interval> freeze,
-                        FlashReport flash, List<Interval> speech, List<String> notes) {
+    public Measurements(@Nullable Loudness loudness, @Nullable AudioLevels levels, @Nullable List<Interval> black,
+                        @Nullable List<Interval> freeze, @Nullable FlashReport flash, @Nullable List<Interval> speech,
+                        List<String> notes) {
         this(loudness, levels, black, freeze, flash, speech, null, notes);
     }
 
     /** Measurements without a speech map. */
-    public Measurements(Loudness loudness, AudioLevels levels, List<Interval> black, List<Interval> freeze,
-                        FlashReport flash, List<String> notes) {
+    public Measurements(@Nullable Loudness loudness, @Nullable AudioLevels levels, @Nullable List<Interval> black,
+                        @Nullable List<Interval> freeze, @Nullable FlashReport flash, List<String> notes) {
         this(loudness, levels, black, freeze, flash, null, null, notes);
     }
 

@@ -17,6 +17,7 @@ import org.compliancerunner.media.Interval;
 import org.compliancerunner.media.MediaInfo;
 import org.compliancerunner.media.MediaListener;
 import org.compliancerunner.media.Picture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The technical analyzers of one video, all listening to its one decode pass: loudness, peak levels and the speech
@@ -24,16 +25,16 @@ import org.compliancerunner.media.Picture;
  */
 public final class TechnicalAnalysis implements AutoCloseable {
 
-    private final LoudnessMeter loudness;
-    private final SilenceMeter levels;
-    private final BlackDetector black;
-    private final FreezeDetector freeze;
-    private final FlashDetector flash;
-    private final VoiceActivityDetector voice;
+    private final @Nullable LoudnessMeter loudness;
+    private final @Nullable SilenceMeter levels;
+    private final @Nullable BlackDetector black;
+    private final @Nullable FreezeDetector freeze;
+    private final @Nullable FlashDetector flash;
+    private final @Nullable VoiceActivityDetector voice;
     private final Progress progress;
     private final List<String> notes = new ArrayList<>();
 
-    private TechnicalAnalysis(MediaInfo info, VoiceActivityModel voiceModel) {
+    private TechnicalAnalysis(MediaInfo info, @Nullable VoiceActivityModel voiceModel) {
         boolean sound = info.hasAudio();
         boolean pictures = info.hasVideo();
         loudness = sound ? new LoudnessMeter() : null;
@@ -115,7 +116,7 @@ public final class TechnicalAnalysis implements AutoCloseable {
                 allNotes);
     }
 
-    private static Loudness speechGated(LoudnessMeter meter, List<Interval> speech) {
+    private static Loudness speechGated(LoudnessMeter meter, @Nullable List<Interval> speech) {
         Loudness programme = meter.result();
         return speech == null ? programme : programme.withSpeechGated(meter.integratedOver(speech));
     }
