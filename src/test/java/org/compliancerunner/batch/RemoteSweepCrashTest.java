@@ -3,8 +3,6 @@ package org.compliancerunner.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -12,50 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.compliancerunner.cli.CliDriver;
-import org.compliancerunner.support.ChildJvm;
-import org.compliancerunner.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 /**
  * Remote partitioning with real processes: a sweep (the manager) and two workers, each its own JVM, on the test
  * PostgreSQL and RabbitMQ with queues of their own. A worker killed with SIGKILL, a worker stopped with SIGTERM and a
  * manager killed with SIGKILL must each leave every video analysed exactly once and the sweep COMPLETED.
  */
-class RemoteSweepCrashTest extends IntegrationTest {
+class RemoteSweepCrashTest extends RemoteProcessTest {
 
-    private static MarkerClips clips;
-
-    @Autowired
-    Environment environment;
-
-    private String queue;
     private Integer proxyPort;
-    private final List<Process> processes = new ArrayList<>();
 
     @BeforeAll
     static void writeClips() throws Exception {
         clips = MarkerClips.write(HOME.resolve("media/remote"), "remote", 16, i -> 2.0 + i % 2);
-    }
-
-    @BeforeEach
-    void broker() {
-        TestBroker.require();
-        queue = TestBroker.uniqueQueue();
-    }
-
-    @AfterEach
-    void endProcesses() throws InterruptedException {
-        for (Process process : processes) {
-            process.destroyForcibly();
-            process.waitFor(20, TimeUnit.SECONDS);
-        }
-        TestBroker.deleteQueues(queue);
     }
 
     @Test
@@ -73,7 +42,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
         assertThat(sweep.waitFor(150, TimeUnit.SECONDS)).as("the sweep ends").isTrue();
         assertThat(sweep.exitValue()).as(log("sweep")).isZero();
         assertThat(second.isAlive()).isTrue();
-        assertSweepCompleted(project, committed);
+        assertCompleted(project, committed);
         assertThat(held).allSatisfy(step -> assertThat(stepStatus(step)).as("partition %d of the killed worker", step)
                 .isEqualTo("COMPLETED"));
     }
@@ -96,7 +65,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
         assertThat(sweep.waitFor(150, TimeUnit.SECONDS)).as("the sweep ends").isTrue();
         assertThat(sweep.exitValue()).as(log("sweep")).isZero();
         assertThat(second.isAlive()).isTrue();
-        assertSweepCompleted(project, committed);
+        assertCompleted(project, committed);
         assertThat(held).allSatisfy(step -> assertThat(stepStatus(step)).as("partition %d of the stopped worker", step)
                 .isEqualTo("COMPLETED"));
     }
@@ -114,7 +83,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
                 .until(() -> completedPartitions(before).size() >= 1);
         sweep.destroyForcibly();
         sweep.waitFor(20, TimeUnit.SECONDS);
-        long execution = execution(project);
+        long execution = firstExecution(project);
         List<String> finished = completedPartitions(before);
         Map<Long, OffsetDateTime> committed = clips.committed(jdbc, project, 1);
 
@@ -122,7 +91,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
         assertThat(restart.waitFor(150, TimeUnit.SECONDS)).as("the restart ends").isTrue();
 
         assertThat(restart.exitValue()).as(log("restart")).isZero();
-        assertSweepCompleted(project, committed);
+        assertCompleted(project, committed);
         for (String partition : finished) {
             assertThat(jdbc.sql("""
                             SELECT count(*) FROM batch_step_execution s JOIN batch_job_execution e USING (job_execution_id)
@@ -173,86 +142,35 @@ class RemoteSweepCrashTest extends IntegrationTest {
             assertThat(sweep.waitFor(150, TimeUnit.SECONDS)).as("the sweep ends").isTrue();
             if (sweep.exitValue() != 0) {
                 // failing cleanly is allowed: then a restart must finish the sweep
-                Process restart = child("broker-restart", "restart", String.valueOf(execution(project)));
+                Process restart = child("broker-restart", "restart", String.valueOf(firstExecution(project)));
                 assertThat(restart.waitFor(150, TimeUnit.SECONDS)).isTrue();
                 assertThat(restart.exitValue()).as(log("broker-restart")).isZero();
             }
-            assertSweepCompleted(project, committed);
+            assertCompleted(project, committed);
         } finally {
             proxyPort = null;
         }
-    }
-
-    private void ingest(String project) {
-        CliDriver.Result ingest = cli.run("ingest", clips.media().toString(), "--project", project);
-        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
     }
 
     private Process worker(String name) throws Exception {
         return child(name, "worker");
     }
 
+    /** Starts the application with {@code args}, through the broker relay while a test has one. */
+    private Process child(String name, String... args) throws Exception {
+        List<String> relay = proxyPort == null ? List.of()
+                : List.of("-Dspring.rabbitmq.host=127.0.0.1", "-Dspring.rabbitmq.port=" + proxyPort);
+        return child(name, relay, args);
+    }
+
     private Process sweep(String project) throws Exception {
         return child("sweep", "sweep", "--project", project, "--rules", clips.rules().toString(), "--partitions", "4", "--json");
-    }
-
-    private Process child(String name, String... args) throws Exception {
-        List<String> options = new ArrayList<>(List.of(
-                "-Xmx256m",
-                "-Dcompliance.sweep.chunk-size=1",
-                "-Dcompliance.sweep.lease=10s",
-                "-Dcompliance.partitioning=remote",
-                "-Dcompliance.remote.requests=" + queue,
-                "-Dcompliance.remote.dead-letters=" + queue + ".dead",
-                "-Dcompliance.remote.poll-interval=200ms",
-                "-Dcompliance.remote.manager-timeout=5m",
-                // workers serve health and metrics over HTTP; two on one machine need ports of their own
-                "-Dserver.port=0", "-Dmanagement.server.port=0"));
-        options.addAll(List.of(TestBroker.properties()));
-        if (proxyPort != null) {
-            options.add("-Dspring.rabbitmq.host=127.0.0.1");
-            options.add("-Dspring.rabbitmq.port=" + proxyPort);
-        }
-        Process process = ChildJvm.start(environment.getProperty("spring.datasource.url"), HOME, logFile(name).toPath(),
-                options, List.of(args));
-        processes.add(process);
-        return process;
-    }
-
-    private File logFile(String name) {
-        return HOME.resolve(queue + "-" + name + ".log").toFile();
-    }
-
-    private String log(String name) {
-        try {
-            return Files.readString(logFile(name).toPath());
-        } catch (Exception e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 
     private void awaitDone(String project, int done, Process sweep) {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
                 .failFast("the sweep ended too early: " + log("sweep"), () -> !sweep.isAlive())
                 .until(() -> MarkerClips.count(jdbc, project, "DONE") >= done);
-    }
-
-    private void assertSweepCompleted(String project, Map<Long, OffsetDateTime> committed) {
-        long execution = jdbc.sql("""
-                        SELECT max(e.job_execution_id) FROM batch_job_execution e
-                        WHERE e.job_instance_id = (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = :id)""")
-                .param("id", execution(project)).query(Long.class).single();
-        assertThat(jdbc.sql("SELECT status FROM batch_job_execution WHERE job_execution_id = :id").param("id", execution)
-                .query(String.class).single()).isEqualTo("COMPLETED");
-        clips.assertEachDoneOnce(jdbc, project, committed);
-    }
-
-    private long execution(String project) {
-        return jdbc.sql("""
-                        SELECT min(e.job_execution_id) FROM batch_job_execution e
-                        WHERE e.job_instance_id = (SELECT DISTINCT claimed_by FROM videos v JOIN projects p ON p.id = v.project_id
-                                                   WHERE p.name = :project AND claimed_by IS NOT NULL)""")
-                .param("project", project).query(Long.class).single();
     }
 
     private List<String> completedPartitions(long after) {
