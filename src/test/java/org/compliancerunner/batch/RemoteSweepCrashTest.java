@@ -29,45 +29,21 @@ class RemoteSweepCrashTest extends RemoteProcessTest {
 
     @Test
     void aWorkerKilledMidPartitionHasItsPartitionRedoneByTheOther() throws Exception {
-        String project = "remote-kill-worker";
-        ingest(project);
-        Process first = worker("kill-a");
-        Process second = worker("kill-b");
-        Process sweep = sweep(project);
-        awaitDone(project, 4, sweep);
-        List<Long> held = awaitHeldBy(first, Integer.MAX_VALUE);
-        Map<Long, OffsetDateTime> committed = clips.committed(jdbc, project, 1);
-        first.destroyForcibly(); // SIGKILL: no chance to hand anything back
+        TwoWorkers run = startTwoWorkers("remote-kill-worker", "kill", 4, Integer.MAX_VALUE);
+        run.first().destroyForcibly(); // SIGKILL: no chance to hand anything back
 
-        assertThat(sweep.waitFor(150, TimeUnit.SECONDS)).as("the sweep ends").isTrue();
-        assertThat(sweep.exitValue()).as(log("sweep")).isZero();
-        assertThat(second.isAlive()).isTrue();
-        assertCompleted(project, committed);
-        assertThat(held).allSatisfy(step -> assertThat(stepStatus(step)).as("partition %d of the killed worker", step)
-                .isEqualTo("COMPLETED"));
+        assertFinishedByTheOther(run, "killed");
     }
 
     @Test
     void aWorkerStoppedWithSigtermHandsItsPartitionBackAfterItsLastChunk() throws Exception {
-        String project = "remote-term-worker";
-        ingest(project);
-        Process first = worker("term-a");
-        Process second = worker("term-b");
-        Process sweep = sweep(project);
-        awaitDone(project, 1, sweep);
         // with videos of its partition still to do, so the signal finds it mid-partition, not between two
-        List<Long> held = awaitHeldBy(first, 1);
-        Map<Long, OffsetDateTime> committed = clips.committed(jdbc, project, 1);
-        first.destroy(); // SIGTERM
+        TwoWorkers run = startTwoWorkers("remote-term-worker", "term", 1, 1);
+        run.first().destroy(); // SIGTERM
 
-        assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("the worker exits on SIGTERM").isTrue();
+        assertThat(run.first().waitFor(60, TimeUnit.SECONDS)).as("the worker exits on SIGTERM").isTrue();
         assertThat(log("term-a")).as("the stopped worker's log").containsAnyOf("handed back", "did not reach");
-        assertThat(sweep.waitFor(150, TimeUnit.SECONDS)).as("the sweep ends").isTrue();
-        assertThat(sweep.exitValue()).as(log("sweep")).isZero();
-        assertThat(second.isAlive()).isTrue();
-        assertCompleted(project, committed);
-        assertThat(held).allSatisfy(step -> assertThat(stepStatus(step)).as("partition %d of the stopped worker", step)
-                .isEqualTo("COMPLETED"));
+        assertFinishedByTheOther(run, "stopped");
     }
 
     @Test
@@ -100,6 +76,35 @@ class RemoteSweepCrashTest extends RemoteProcessTest {
                     .param("id", execution).param("step", partition).query(Long.class).single())
                     .as("partition %s, finished before the manager died, ran once", partition).isEqualTo(1L);
         }
+    }
+
+    /** A sweep over two workers, the first of which holds a partition when the test stops it. */
+    private record TwoWorkers(String project, Process first, Process second, Process sweep, List<Long> held,
+            Map<Long, OffsetDateTime> committed) {
+    }
+
+    /**
+     * Starts workers {@code name}-a and {@code name}-b and a sweep, and waits until {@code done} videos are done and
+     * the first worker holds a partition with at most {@code maxCommitted} videos committed.
+     */
+    private TwoWorkers startTwoWorkers(String project, String name, int done, int maxCommitted) throws Exception {
+        ingest(project);
+        Process first = worker(name + "-a");
+        Process second = worker(name + "-b");
+        Process sweep = sweep(project);
+        awaitDone(project, done, sweep);
+        List<Long> held = awaitHeldBy(first, maxCommitted);
+        return new TwoWorkers(project, first, second, sweep, held, clips.committed(jdbc, project, 1));
+    }
+
+    /** The sweep completes with the second worker alive, and the partitions the first held were finished. */
+    private void assertFinishedByTheOther(TwoWorkers run, String how) throws InterruptedException {
+        assertThat(run.sweep().waitFor(150, TimeUnit.SECONDS)).as("the sweep ends").isTrue();
+        assertThat(run.sweep().exitValue()).as(log("sweep")).isZero();
+        assertThat(run.second().isAlive()).isTrue();
+        assertCompleted(run.project(), run.committed());
+        assertThat(run.held()).allSatisfy(step -> assertThat(stepStatus(step))
+                .as("partition %d of the %s worker", step, how).isEqualTo("COMPLETED"));
     }
 
     /**
