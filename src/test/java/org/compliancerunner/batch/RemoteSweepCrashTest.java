@@ -3,8 +3,6 @@ package org.compliancerunner.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -12,93 +10,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.compliancerunner.cli.CliDriver;
-import org.compliancerunner.support.ChildJvm;
-import org.compliancerunner.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 /**
  * Remote partitioning with real processes: a sweep (the manager) and two workers, each its own JVM, on the test
  * PostgreSQL and RabbitMQ with queues of their own. A worker killed with SIGKILL, a worker stopped with SIGTERM and a
  * manager killed with SIGKILL must each leave every video analysed exactly once and the sweep COMPLETED.
  */
-class RemoteSweepCrashTest extends IntegrationTest {
+class RemoteSweepCrashTest extends RemoteProcessTest {
 
-    private static MarkerClips clips;
-
-    @Autowired
-    Environment environment;
-
-    private String queue;
     private Integer proxyPort;
-    private final List<Process> processes = new ArrayList<>();
 
     @BeforeAll
     static void writeClips() throws Exception {
         clips = MarkerClips.write(HOME.resolve("media/remote"), "remote", 16, i -> 2.0 + i % 2);
     }
 
-    @BeforeEach
-    void broker() {
-        TestBroker.require();
-        queue = TestBroker.uniqueQueue();
-    }
-
-    @AfterEach
-    void endProcesses() throws InterruptedException {
-        for (Process process : processes) {
-            process.destroyForcibly();
-            process.waitFor(20, TimeUnit.SECONDS);
-        }
-        TestBroker.deleteQueues(queue);
-    }
-
     @Test
     void aWorkerKilledMidPartitionHasItsPartitionRedoneByTheOther() throws Exception {
-        String project = "remote-kill-worker";
-        ingest(project);
-        Process first = worker("kill-a");
-        Process second = worker("kill-b");
-        Process sweep = sweep(project);
-        awaitDone(project, 4, sweep);
-        List<Long> held = awaitHeldBy(first, Integer.MAX_VALUE);
-        Map<Long, OffsetDateTime> committed = clips.committed(jdbc, project, 1);
-        first.destroyForcibly(); // SIGKILL: no chance to hand anything back
+        TwoWorkers run = startTwoWorkers("remote-kill-worker", "kill", 4, Integer.MAX_VALUE);
+        run.first().destroyForcibly(); // SIGKILL: no chance to hand anything back
 
-        assertThat(sweep.waitFor(150, TimeUnit.SECONDS)).as("the sweep ends").isTrue();
-        assertThat(sweep.exitValue()).as(log("sweep")).isZero();
-        assertThat(second.isAlive()).isTrue();
-        assertSweepCompleted(project, committed);
-        assertThat(held).allSatisfy(step -> assertThat(stepStatus(step)).as("partition %d of the killed worker", step)
-                .isEqualTo("COMPLETED"));
+        assertFinishedByTheOther(run, "killed");
     }
 
     @Test
     void aWorkerStoppedWithSigtermHandsItsPartitionBackAfterItsLastChunk() throws Exception {
-        String project = "remote-term-worker";
-        ingest(project);
-        Process first = worker("term-a");
-        Process second = worker("term-b");
-        Process sweep = sweep(project);
-        awaitDone(project, 1, sweep);
         // with videos of its partition still to do, so the signal finds it mid-partition, not between two
-        List<Long> held = awaitHeldBy(first, 1);
-        Map<Long, OffsetDateTime> committed = clips.committed(jdbc, project, 1);
-        first.destroy(); // SIGTERM
+        TwoWorkers run = startTwoWorkers("remote-term-worker", "term", 1, 1);
+        run.first().destroy(); // SIGTERM
 
-        assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("the worker exits on SIGTERM").isTrue();
+        assertThat(run.first().waitFor(60, TimeUnit.SECONDS)).as("the worker exits on SIGTERM").isTrue();
         assertThat(log("term-a")).as("the stopped worker's log").containsAnyOf("handed back", "did not reach");
-        assertThat(sweep.waitFor(150, TimeUnit.SECONDS)).as("the sweep ends").isTrue();
-        assertThat(sweep.exitValue()).as(log("sweep")).isZero();
-        assertThat(second.isAlive()).isTrue();
-        assertSweepCompleted(project, committed);
-        assertThat(held).allSatisfy(step -> assertThat(stepStatus(step)).as("partition %d of the stopped worker", step)
-                .isEqualTo("COMPLETED"));
+        assertFinishedByTheOther(run, "stopped");
     }
 
     @Test
@@ -114,7 +59,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
                 .until(() -> completedPartitions(before).size() >= 1);
         sweep.destroyForcibly();
         sweep.waitFor(20, TimeUnit.SECONDS);
-        long execution = execution(project);
+        long execution = firstExecution(project);
         List<String> finished = completedPartitions(before);
         Map<Long, OffsetDateTime> committed = clips.committed(jdbc, project, 1);
 
@@ -122,7 +67,7 @@ class RemoteSweepCrashTest extends IntegrationTest {
         assertThat(restart.waitFor(150, TimeUnit.SECONDS)).as("the restart ends").isTrue();
 
         assertThat(restart.exitValue()).as(log("restart")).isZero();
-        assertSweepCompleted(project, committed);
+        assertCompleted(project, committed);
         for (String partition : finished) {
             assertThat(jdbc.sql("""
                             SELECT count(*) FROM batch_step_execution s JOIN batch_job_execution e USING (job_execution_id)
@@ -131,6 +76,35 @@ class RemoteSweepCrashTest extends IntegrationTest {
                     .param("id", execution).param("step", partition).query(Long.class).single())
                     .as("partition %s, finished before the manager died, ran once", partition).isEqualTo(1L);
         }
+    }
+
+    /** A sweep over two workers, the first of which holds a partition when the test stops it. */
+    private record TwoWorkers(String project, Process first, Process second, Process sweep, List<Long> held,
+            Map<Long, OffsetDateTime> committed) {
+    }
+
+    /**
+     * Starts workers {@code name}-a and {@code name}-b and a sweep, and waits until {@code done} videos are done and
+     * the first worker holds a partition with at most {@code maxCommitted} videos committed.
+     */
+    private TwoWorkers startTwoWorkers(String project, String name, int done, int maxCommitted) throws Exception {
+        ingest(project);
+        Process first = worker(name + "-a");
+        Process second = worker(name + "-b");
+        Process sweep = sweep(project);
+        awaitDone(project, done, sweep);
+        List<Long> held = awaitHeldBy(first, maxCommitted);
+        return new TwoWorkers(project, first, second, sweep, held, clips.committed(jdbc, project, 1));
+    }
+
+    /** The sweep completes with the second worker alive, and the partitions the first held were finished. */
+    private void assertFinishedByTheOther(TwoWorkers run, String how) throws InterruptedException {
+        assertThat(run.sweep().waitFor(150, TimeUnit.SECONDS)).as("the sweep ends").isTrue();
+        assertThat(run.sweep().exitValue()).as(log("sweep")).isZero();
+        assertThat(run.second().isAlive()).isTrue();
+        assertCompleted(run.project(), run.committed());
+        assertThat(run.held()).allSatisfy(step -> assertThat(stepStatus(step))
+                .as("partition %d of the %s worker", step, how).isEqualTo("COMPLETED"));
     }
 
     /**
@@ -173,86 +147,35 @@ class RemoteSweepCrashTest extends IntegrationTest {
             assertThat(sweep.waitFor(150, TimeUnit.SECONDS)).as("the sweep ends").isTrue();
             if (sweep.exitValue() != 0) {
                 // failing cleanly is allowed: then a restart must finish the sweep
-                Process restart = child("broker-restart", "restart", String.valueOf(execution(project)));
+                Process restart = child("broker-restart", "restart", String.valueOf(firstExecution(project)));
                 assertThat(restart.waitFor(150, TimeUnit.SECONDS)).isTrue();
                 assertThat(restart.exitValue()).as(log("broker-restart")).isZero();
             }
-            assertSweepCompleted(project, committed);
+            assertCompleted(project, committed);
         } finally {
             proxyPort = null;
         }
-    }
-
-    private void ingest(String project) {
-        CliDriver.Result ingest = cli.run("ingest", clips.media().toString(), "--project", project);
-        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
     }
 
     private Process worker(String name) throws Exception {
         return child(name, "worker");
     }
 
+    /** Starts the application with {@code args}, through the broker relay while a test has one. */
+    private Process child(String name, String... args) throws Exception {
+        List<String> relay = proxyPort == null ? List.of()
+                : List.of("-Dspring.rabbitmq.host=127.0.0.1", "-Dspring.rabbitmq.port=" + proxyPort);
+        return child(name, relay, args);
+    }
+
     private Process sweep(String project) throws Exception {
         return child("sweep", "sweep", "--project", project, "--rules", clips.rules().toString(), "--partitions", "4", "--json");
-    }
-
-    private Process child(String name, String... args) throws Exception {
-        List<String> options = new ArrayList<>(List.of(
-                "-Xmx256m",
-                "-Dcompliance.sweep.chunk-size=1",
-                "-Dcompliance.sweep.lease=10s",
-                "-Dcompliance.partitioning=remote",
-                "-Dcompliance.remote.requests=" + queue,
-                "-Dcompliance.remote.dead-letters=" + queue + ".dead",
-                "-Dcompliance.remote.poll-interval=200ms",
-                "-Dcompliance.remote.manager-timeout=5m",
-                // workers serve health and metrics over HTTP; two on one machine need ports of their own
-                "-Dserver.port=0", "-Dmanagement.server.port=0"));
-        options.addAll(List.of(TestBroker.properties()));
-        if (proxyPort != null) {
-            options.add("-Dspring.rabbitmq.host=127.0.0.1");
-            options.add("-Dspring.rabbitmq.port=" + proxyPort);
-        }
-        Process process = ChildJvm.start(environment.getProperty("spring.datasource.url"), HOME, logFile(name).toPath(),
-                options, List.of(args));
-        processes.add(process);
-        return process;
-    }
-
-    private File logFile(String name) {
-        return HOME.resolve(queue + "-" + name + ".log").toFile();
-    }
-
-    private String log(String name) {
-        try {
-            return Files.readString(logFile(name).toPath());
-        } catch (Exception e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 
     private void awaitDone(String project, int done, Process sweep) {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
                 .failFast("the sweep ended too early: " + log("sweep"), () -> !sweep.isAlive())
                 .until(() -> MarkerClips.count(jdbc, project, "DONE") >= done);
-    }
-
-    private void assertSweepCompleted(String project, Map<Long, OffsetDateTime> committed) {
-        long execution = jdbc.sql("""
-                        SELECT max(e.job_execution_id) FROM batch_job_execution e
-                        WHERE e.job_instance_id = (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = :id)""")
-                .param("id", execution(project)).query(Long.class).single();
-        assertThat(jdbc.sql("SELECT status FROM batch_job_execution WHERE job_execution_id = :id").param("id", execution)
-                .query(String.class).single()).isEqualTo("COMPLETED");
-        clips.assertEachDoneOnce(jdbc, project, committed);
-    }
-
-    private long execution(String project) {
-        return jdbc.sql("""
-                        SELECT min(e.job_execution_id) FROM batch_job_execution e
-                        WHERE e.job_instance_id = (SELECT DISTINCT claimed_by FROM videos v JOIN projects p ON p.id = v.project_id
-                                                   WHERE p.name = :project AND claimed_by IS NOT NULL)""")
-                .param("project", project).query(Long.class).single();
     }
 
     private List<String> completedPartitions(long after) {

@@ -3,63 +3,31 @@ package org.compliancerunner.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.rabbitmq.client.ConnectionFactory;
-import org.compliancerunner.cli.CliDriver;
-import org.compliancerunner.support.ChildJvm;
 import org.compliancerunner.support.HoldingInspection;
-import org.compliancerunner.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 /**
  * The sweep's partition watchdog with real processes, RabbitMQ and PostgreSQL: a request lost in the broker is sent
  * again, a sweep no worker serves fails naming its partitions instead of waiting for the last-resort timeout, and a
  * restart after the sweep's process died waits for the partition a live worker still runs instead of running it twice.
  */
-class RemoteWatchdogTest extends IntegrationTest {
+class RemoteWatchdogTest extends RemoteProcessTest {
 
     private static final int PARTITIONS = 4;
-
-    private static MarkerClips clips;
-
-    @Autowired
-    Environment environment;
-
-    private String queue;
-    private final List<Process> processes = new ArrayList<>();
 
     @BeforeAll
     static void writeClips() throws Exception {
         clips = MarkerClips.write(HOME.resolve("media/watchdog"), "watchdog", 8, i -> 2.0);
-    }
-
-    @BeforeEach
-    void broker() {
-        TestBroker.require();
-        queue = TestBroker.uniqueQueue();
-    }
-
-    @AfterEach
-    void endProcesses() throws InterruptedException {
-        for (Process process : processes) {
-            process.destroyForcibly();
-            process.waitFor(20, TimeUnit.SECONDS);
-        }
-        TestBroker.deleteQueues(queue);
     }
 
     @Test
@@ -151,11 +119,6 @@ class RemoteWatchdogTest extends IntegrationTest {
                 .param("id", execution).query(Long.class).single()).as("the partition ran once").isEqualTo(1L);
     }
 
-    private void ingest(String project) {
-        CliDriver.Result ingest = cli.run("ingest", clips.media().toString(), "--project", project);
-        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
-    }
-
     private Process worker(String name) throws Exception {
         return child(name, List.of(), "worker");
     }
@@ -163,37 +126,6 @@ class RemoteWatchdogTest extends IntegrationTest {
     private Process sweep(String project, String... options) throws Exception {
         return child("sweep", List.of(options), "sweep", "--project", project, "--rules", clips.rules().toString(),
                 "--partitions", String.valueOf(PARTITIONS));
-    }
-
-    private Process child(String name, List<String> extra, String... args) throws Exception {
-        List<String> options = new ArrayList<>(List.of(
-                "-Xmx256m",
-                "-Dcompliance.sweep.chunk-size=1",
-                "-Dcompliance.sweep.lease=10s",
-                "-Dcompliance.partitioning=remote",
-                "-Dcompliance.remote.requests=" + queue,
-                "-Dcompliance.remote.dead-letters=" + queue + ".dead",
-                "-Dcompliance.remote.poll-interval=200ms",
-                "-Dcompliance.remote.manager-timeout=5m",
-                "-Dserver.port=0", "-Dmanagement.server.port=0"));
-        options.addAll(List.of(TestBroker.properties()));
-        options.addAll(extra);
-        Process process = ChildJvm.start(environment.getProperty("spring.datasource.url"), HOME, logFile(name).toPath(),
-                options, List.of(args));
-        processes.add(process);
-        return process;
-    }
-
-    private File logFile(String name) {
-        return HOME.resolve(queue + "-" + name + ".log").toFile();
-    }
-
-    private String log(String name) {
-        try {
-            return Files.readString(logFile(name).toPath());
-        } catch (Exception e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 
     private long queued() throws Exception {
@@ -216,21 +148,4 @@ class RemoteWatchdogTest extends IntegrationTest {
         return factory;
     }
 
-    private long firstExecution(String project) {
-        return jdbc.sql("""
-                        SELECT min(e.job_execution_id) FROM batch_job_execution e
-                        WHERE e.job_instance_id = (SELECT DISTINCT claimed_by FROM videos v JOIN projects p ON p.id = v.project_id
-                                                   WHERE p.name = :project AND claimed_by IS NOT NULL)""")
-                .param("project", project).query(Long.class).single();
-    }
-
-    private void assertCompleted(String project, Map<Long, OffsetDateTime> committed) {
-        long last = jdbc.sql("""
-                        SELECT max(job_execution_id) FROM batch_job_execution
-                        WHERE job_instance_id = (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = :id)""")
-                .param("id", firstExecution(project)).query(Long.class).single();
-        assertThat(jdbc.sql("SELECT status FROM batch_job_execution WHERE job_execution_id = :id").param("id", last)
-                .query(String.class).single()).isEqualTo("COMPLETED");
-        clips.assertEachDoneOnce(jdbc, project, committed);
-    }
 }

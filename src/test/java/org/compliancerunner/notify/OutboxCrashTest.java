@@ -17,32 +17,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
 
 /** A dispatcher that dies mid-delivery, and dispatchers racing each other, still deliver each event once. */
-class OutboxCrashTest {
-
-    private NotifyBench bench;
-    private Receiver receiver;
-
-    @BeforeEach
-    void start() throws Exception {
-        bench = new NotifyBench();
-        receiver = new Receiver();
-    }
-
-    @AfterEach
-    void stop() {
-        receiver.close();
-    }
+class OutboxCrashTest extends OutboxWithReceiver {
 
     @Test
     void aCrashBetweenSendingAndMarkingStillDeliversExactlyOnceToADeduplicatingReceiver() throws Exception {
-        NotifyProperties properties = NotifyBench.properties(8, List.of(NotifyBench.webhook("ops", receiver)));
+        NotifyProperties properties = toReceiver();
         bench.jdbc.sql("CREATE TABLE reviews (id INT PRIMARY KEY, status TEXT NOT NULL)").update();
         bench.jdbc.sql("INSERT INTO reviews VALUES (1, 'OPEN')").update();
         Outbox outbox = bench.outbox(properties);
@@ -75,7 +59,7 @@ class OutboxCrashTest {
 
     @Test
     void twoDispatchersRunningTogetherDeliverEachEventOnce() throws Exception {
-        NotifyProperties properties = NotifyBench.properties(8, List.of(NotifyBench.webhook("ops", receiver)));
+        NotifyProperties properties = toReceiver();
         Outbox outbox = bench.outbox(properties);
         List<UUID> published = new ArrayList<>();
         for (int i = 0; i < 30; i++) {

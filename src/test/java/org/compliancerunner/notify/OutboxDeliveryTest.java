@@ -12,31 +12,15 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Publish in the caller's transaction, deliver signed, retry with backoff, give up visibly, isolate receivers. */
-class OutboxDeliveryTest {
-
-    private NotifyBench bench;
-    private Receiver receiver;
-
-    @BeforeEach
-    void start() throws Exception {
-        bench = new NotifyBench();
-        receiver = new Receiver();
-    }
-
-    @AfterEach
-    void stop() {
-        receiver.close();
-    }
+class OutboxDeliveryTest extends OutboxWithReceiver {
 
     @Test
     void anEventPublishedInARolledBackTransactionIsNeverDelivered() {
-        NotifyProperties properties = NotifyBench.properties(8, List.of(NotifyBench.webhook("ops", receiver)));
+        NotifyProperties properties = toReceiver();
         Outbox outbox = bench.outbox(properties);
 
         bench.transactions.executeWithoutResult(status -> {
@@ -52,7 +36,7 @@ class OutboxDeliveryTest {
 
     @Test
     void aCommittedEventIsDeliveredOnceWithASignatureTheReceiverCanVerify() throws Exception {
-        NotifyProperties properties = NotifyBench.properties(8, List.of(NotifyBench.webhook("ops", receiver)));
+        NotifyProperties properties = toReceiver();
         OutboxDispatcher dispatcher = bench.dispatcher(properties);
         UUID id = bench.publishCommitted(bench.outbox(properties), EventType.VIDEO_FLAGGED,
                 Map.of("videoId", 12, "rule", "claims.guarantee"));
@@ -94,7 +78,7 @@ class OutboxDeliveryTest {
     @Test
     void aReceiverThatFailsTwiceGetsTheEventOnTheThirdAttemptAfterBackoff() {
         receiver.answering(200, 500, 500);
-        NotifyProperties properties = NotifyBench.properties(8, List.of(NotifyBench.webhook("ops", receiver)));
+        NotifyProperties properties = toReceiver();
         OutboxDispatcher dispatcher = bench.dispatcher(properties);
         UUID id = bench.publishCommitted(bench.outbox(properties), EventType.JOB_FAILED, Map.of("jobExecutionId", 3));
 
@@ -176,7 +160,7 @@ class OutboxDeliveryTest {
 
     @Test
     void aProcessWithoutTheWebhookLeavesItsDeliveriesForOneThatHasIt() {
-        NotifyProperties configured = NotifyBench.properties(8, List.of(NotifyBench.webhook("ops", receiver)));
+        NotifyProperties configured = toReceiver();
         UUID id = bench.publishCommitted(bench.outbox(configured), EventType.JOB_COMPLETED, Map.of("jobExecutionId", 1));
 
         DispatchRound elsewhere = bench.dispatcher(NotifyBench.properties(8, List.of())).dispatchDue();

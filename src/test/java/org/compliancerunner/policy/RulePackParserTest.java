@@ -20,6 +20,11 @@ class RulePackParserTest {
         return e.details();
     }
 
+    /** The problems of a pack "p", version 1, whose rules list is {@code rules}; line 4 is the first rule's. */
+    private List<Problem> problemsOfRules(String rules) {
+        return problemsOf("pack: p\nversion: 1\nrules:\n" + rules);
+    }
+
     @Test
     void readsAllThreeKindsWithDefaultsAndChecksum() throws RulePackException {
         String yaml = """
@@ -133,7 +138,7 @@ class RulePackParserTest {
 
     @Test
     void idMustBeLowerCaseDottedWords() {
-        assertThat(problemsOf("pack: p\nversion: 1\nrules:\n  - {id: Claims X, kind: phrase, phrases: [a]}\n"))
+        assertThat(problemsOfRules("  - {id: Claims X, kind: phrase, phrases: [a]}\n"))
                 .singleElement().satisfies(p -> {
                     assertThat(p.field()).isEqualTo("rules[0].id");
                     assertThat(p.line()).isEqualTo(4);
@@ -142,24 +147,21 @@ class RulePackParserTest {
 
     @Test
     void unknownKindListsTheKnownKinds() {
-        assertThat(problemsOf("pack: p\nversion: 1\nrules:\n  - id: a\n    kind: profanity\n    phrases: [x]\n"))
+        assertThat(problemsOfRules("  - id: a\n    kind: profanity\n    phrases: [x]\n"))
                 .containsExactly(new Problem(5, "rules[0].kind",
                         "unknown kind \"profanity\"; known kinds are phrase, near, regex, required-phrase, loudness, true-peak, black, freeze, silence, flash, caption-quality, uncaptioned-speech, captions-required, caption-sync"));
     }
 
     @Test
     void badSeverityListsTheSeverities() {
-        assertThat(problemsOf("pack: p\nversion: 1\nrules:\n  - id: a\n    kind: phrase\n    severity: severe\n    phrases: [x]\n"))
+        assertThat(problemsOfRules("  - id: a\n    kind: phrase\n    severity: severe\n    phrases: [x]\n"))
                 .containsExactly(new Problem(6, "rules[0].severity",
                         "\"severe\" is not a severity; use info, low, medium, high or critical"));
     }
 
     @Test
     void badRegexGivesTheCompilerReasonAndIndex() {
-        List<Problem> problems = problemsOf("""
-                pack: p
-                version: 1
-                rules:
+        List<Problem> problems = problemsOfRules("""
                   - id: a
                     kind: phrase
                     phrases: [x]
@@ -175,10 +177,7 @@ class RulePackParserTest {
 
     @Test
     void constructsThatNeedBacktrackingAreRefusedWithTheirLineAndAHint() {
-        List<Problem> problems = problemsOf("""
-                pack: p
-                version: 1
-                rules:
+        List<Problem> problems = problemsOfRules("""
                   - {id: ahead, kind: regex, pattern: 'guaranteed(?= returns)'}
                   - {id: behind, kind: regex, pattern: '(?<!no )risk'}
                   - {id: backref, kind: regex, pattern: '(\\w+) \\1'}
@@ -201,55 +200,49 @@ class RulePackParserTest {
 
     @Test
     void javaOnlyClassesAreRefusedByTheEngineItself() {
-        assertThat(problemsOf("pack: p\nversion: 1\nrules:\n  - {id: a, kind: regex, pattern: '\\p{IsLatin}+'}\n"))
+        assertThat(problemsOfRules("  - {id: a, kind: regex, pattern: '\\p{IsLatin}+'}\n"))
                 .singleElement().satisfies(p -> assertThat(p.message())
                         .isEqualTo("invalid regular expression (RE2 syntax): invalid character class range in `\\p{IsLatin}`"));
     }
 
     @Test
     void regexThatMatchesNothingAtAllIsRefused() {
-        assertThat(problemsOf("pack: p\nversion: 1\nrules:\n  - {id: a, kind: regex, pattern: 'x*'}\n"))
+        assertThat(problemsOfRules("  - {id: a, kind: regex, pattern: 'x*'}\n"))
                 .singleElement().satisfies(p -> assertThat(p.message()).contains("matches empty text"));
     }
 
     @Test
     void phraseTypoNamesTheKeyAndTheAllowedKeys() {
-        List<Problem> problems = problemsOf("""
-                pack: p
-                version: 1
-                rules:
+        List<Problem> problems = problemsOfRules("""
                   - id: a
                     kind: phrase
                     phrase: [damn]
                 """);
         assertThat(problems).extracting(Problem::line, Problem::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(6, "rules[0].phrase"),
-                org.assertj.core.groups.Tuple.tuple(4, "rules[0].phrases"));
+                tuple(6, "rules[0].phrase"),
+                tuple(4, "rules[0].phrases"));
         assertThat(problems.get(0).message())
                 .isEqualTo("unknown key \"phrase\" (did you mean \"phrases\"?); a phrase rule allows id, kind, severity, phrases, language, exact, maxGap");
     }
 
     @Test
     void phrasesMustBeANonEmptyListOfNonBlankText() {
-        assertThat(problemsOf("pack: p\nversion: 1\nrules:\n  - {id: a, kind: phrase, phrases: []}\n"))
+        assertThat(problemsOfRules("  - {id: a, kind: phrase, phrases: []}\n"))
                 .singleElement().satisfies(p -> {
                     assertThat(p.field()).isEqualTo("rules[0].phrases");
                     assertThat(p.message()).startsWith("must not be empty");
                 });
-        assertThat(problemsOf("pack: p\nversion: 1\nrules:\n  - id: a\n    kind: phrase\n    phrases: [ok, '  ', '!!']\n"))
+        assertThat(problemsOfRules("  - id: a\n    kind: phrase\n    phrases: [ok, '  ', '!!']\n"))
                 .extracting(Problem::line, Problem::field).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(6, "rules[0].phrases[1]"),
-                        org.assertj.core.groups.Tuple.tuple(6, "rules[0].phrases[2]"));
-        assertThat(problemsOf("pack: p\nversion: 1\nrules:\n  - {id: a, kind: phrase, phrases: damn}\n"))
+                        tuple(6, "rules[0].phrases[1]"),
+                        tuple(6, "rules[0].phrases[2]"));
+        assertThat(problemsOfRules("  - {id: a, kind: phrase, phrases: damn}\n"))
                 .singleElement().satisfies(p -> assertThat(p.message()).startsWith("must be a list"));
     }
 
     @Test
     void windowNeedsStartOrEndAndPositiveSeconds() {
-        List<Problem> problems = problemsOf("""
-                pack: p
-                version: 1
-                rules:
+        List<Problem> problems = problemsOfRules("""
                   - id: a
                     kind: required-phrase
                     phrases: [capital at risk]
@@ -259,10 +252,10 @@ class RulePackParserTest {
                       length: 3
                 """);
         assertThat(problems).extracting(Problem::line, Problem::field).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(8, "rules[0].window.from"),
-                org.assertj.core.groups.Tuple.tuple(9, "rules[0].window.seconds"),
-                org.assertj.core.groups.Tuple.tuple(10, "rules[0].window.length"));
-        assertThat(problemsOf("pack: p\nversion: 1\nrules:\n  - {id: a, kind: required-phrase, phrases: [x], window: 30}\n"))
+                tuple(8, "rules[0].window.from"),
+                tuple(9, "rules[0].window.seconds"),
+                tuple(10, "rules[0].window.length"));
+        assertThat(problemsOfRules("  - {id: a, kind: required-phrase, phrases: [x], window: 30}\n"))
                 .singleElement().satisfies(p -> {
                     assertThat(p.field()).isEqualTo("rules[0].window");
                     assertThat(p.message()).startsWith("must be a mapping");
@@ -300,8 +293,8 @@ class RulePackParserTest {
     void unknownTopLevelKeyAndDuplicateKeyAreProblems() {
         assertThat(problemsOf("pack: p\nversion: 1\nversion: 2\nrule:\n  - {id: a, kind: phrase, phrases: [x]}\n"))
                 .extracting(Problem::line, Problem::field).contains(
-                        org.assertj.core.groups.Tuple.tuple(3, "version"),
-                        org.assertj.core.groups.Tuple.tuple(4, "rule"));
+                        tuple(3, "version"),
+                        tuple(4, "rule"));
     }
 
     @Test

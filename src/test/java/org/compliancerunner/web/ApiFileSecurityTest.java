@@ -202,8 +202,7 @@ class ApiFileSecurityTest extends ApiTest {
     void onlyTheClaimHolderDecidesAndHeadOnMediaAnswersLikeGet() throws IOException {
         User operator = user("claims", Role.OPERATOR);
         String project = "claims-" + operator.name();
-        long projectId = jdbc.sql("INSERT INTO projects (name, owner) VALUES (:n, :o) RETURNING id")
-                .param("n", project).param("o", operator.name()).query(Long.class).single();
+        long projectId = project(project, operator);
         Path file = clips("claims-" + operator.name(), 1, "hello").resolve("claims-" + operator.name() + "-0.mp4");
         long video = jdbc.sql("""
                         INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, owner, status)

@@ -67,6 +67,12 @@ public abstract class ApiTest extends IntegrationTest {
     protected record User(String name, String token, String refreshToken) {
     }
 
+    /** Creates project {@code name} owned by {@code owner}; returns its id. */
+    protected long project(String name, User owner) {
+        return jdbc.sql("INSERT INTO projects (name, owner) VALUES (:n, :o) RETURNING id")
+                .param("n", name).param("o", owner.name()).query(Long.class).single();
+    }
+
     protected URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

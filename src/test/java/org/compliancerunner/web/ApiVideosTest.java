@@ -141,8 +141,7 @@ class ApiVideosTest extends ApiTest {
     void keysetPagesWalkEveryVideoOnceNewestFirstWithFilters() {
         User uploader = user("pages", Role.UPLOADER);
         String project = "pages-" + uploader.name();
-        long projectId = jdbc.sql("INSERT INTO projects (name, owner) VALUES (:n, :o) RETURNING id")
-                .param("n", project).param("o", uploader.name()).query(Long.class).single();
+        long projectId = project(project, uploader);
         for (int i = 0; i < 7; i++) {
             jdbc.sql("""
                             INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, owner, status)
@@ -172,8 +171,7 @@ class ApiVideosTest extends ApiTest {
     void projectsCountTheirCurrentFindingsAndLabels() {
         User uploader = user("counts", Role.UPLOADER);
         String project = "counts-" + uploader.name();
-        long projectId = jdbc.sql("INSERT INTO projects (name, owner) VALUES (:n, :o) RETURNING id")
-                .param("n", project).param("o", uploader.name()).query(Long.class).single();
+        long projectId = project(project, uploader);
         long videoId = jdbc.sql("""
                         INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, owner, status,
                                             pack_name, pack_version)

@@ -66,11 +66,8 @@ class RateLimitTest extends ApiTest {
         assertThat(post("/api/vide%6fs", uploader.token(), "{\"source\":\"/nowhere-1.mp4\"}").statusCode()).isEqualTo(400);
         assertThat(post("/api/videos/uploa%64", uploader.token(), "{}").statusCode()).isEqualTo(415);
         // three more: with the two above, as many as the user's own bucket of 5 holds
-        for (String path : List.of("/api/videos/uploa%64", "/api/%76ideos", "/api/videos/upload")) {
-            HttpResponse<String> refused = post(path, uploader.token(), "{\"source\":\"/nowhere-2.mp4\"}");
-            assertThat(refused.statusCode()).as(path).isEqualTo(429);
-            assertThat(refused.headers().firstValue("RateLimit-Limit")).as(path).hasValue("2");
-        }
+        assertEachRefusedByABucketOfTwo(List.of("/api/videos/uploa%64", "/api/%76ideos", "/api/videos/upload"),
+                uploader.token(), "{\"source\":\"/nowhere-2.mp4\"}");
         // a form that Spring MVC and the matchers could read differently is refused outright, before it is counted
         HttpResponse<String> parameter = post("/api/videos;x=1/upload", uploader.token(), "{}");
         assertThat(parameter.statusCode()).isEqualTo(400);
@@ -84,11 +81,8 @@ class RateLimitTest extends ApiTest {
         // an unknown job type is refused by the controller after the launch was counted
         assertThat(post("/api/job%73", admin.token(), "{\"type\":\"NOPE\"}").statusCode()).isEqualTo(400);
         assertThat(post("/api/jobs/999999999/restar%74", admin.token(), "{}").statusCode()).isEqualTo(404);
-        for (String path : List.of("/api/job%73", "/api/%6aobs", "/api/jobs/999999999/restart")) {
-            HttpResponse<String> refused = post(path, admin.token(), "{\"type\":\"NOPE\"}");
-            assertThat(refused.statusCode()).as(path).isEqualTo(429);
-            assertThat(refused.headers().firstValue("RateLimit-Limit")).as(path).hasValue("2");
-        }
+        assertEachRefusedByABucketOfTwo(List.of("/api/job%73", "/api/%6aobs", "/api/jobs/999999999/restart"),
+                admin.token(), "{\"type\":\"NOPE\"}");
     }
 
     @Test
@@ -100,5 +94,14 @@ class RateLimitTest extends ApiTest {
         HttpResponse<String> projects = get("/%61pi/projects", uploader.token());
         assertThat(projects.statusCode()).isEqualTo(200);
         assertThat(projects.headers().firstValue("RateLimit-Limit")).hasValue("5");
+    }
+
+    /** A POST of {@code body} to each path is refused with 429 by a bucket whose limit is 2. */
+    private void assertEachRefusedByABucketOfTwo(List<String> paths, String token, String body) {
+        for (String path : paths) {
+            HttpResponse<String> refused = post(path, token, body);
+            assertThat(refused.statusCode()).as(path).isEqualTo(429);
+            assertThat(refused.headers().firstValue("RateLimit-Limit")).as(path).hasValue("2");
+        }
     }
 }

@@ -22,13 +22,7 @@ class RateLimitsTest extends IntegrationTest {
         RateLimits first = replica(1_000);
         RateLimits second = replica(1_000);
 
-        int allowed = 0;
-        for (int i = 0; i < 1_200; i++) {
-            RateLimits replica = i % 2 == 0 ? first : second;
-            if (replica.take(RateLimits.Kind.USER, "busy-replicas").allowed()) {
-                allowed++;
-            }
-        }
+        int allowed = allowedInTurn(first, second, 1_200, "busy-replicas");
 
         // each replica counts up to 1% of the limit locally before it meets the other's count in the database
         assertThat(allowed).isBetween(1_000, 1_000 + 2 * 10);
@@ -41,12 +35,7 @@ class RateLimitsTest extends IntegrationTest {
         RateLimits first = replica(50);
         RateLimits second = replica(50);
 
-        int allowed = 0;
-        for (int i = 0; i < 80; i++) {
-            if ((i % 2 == 0 ? first : second).take(RateLimits.Kind.USER, "exact-replicas").allowed()) {
-                allowed++;
-            }
-        }
+        int allowed = allowedInTurn(first, second, 80, "exact-replicas");
 
         assertThat(allowed).isEqualTo(50);
     }
@@ -84,6 +73,17 @@ class RateLimitsTest extends IntegrationTest {
         assertThat(bucketsOf("still-counting")).isEqualTo(1);
         RateLimits.Outcome counted = longPeriod.take(RateLimits.Kind.USER, "still-counting");
         assertThat(counted.remaining()).isEqualTo(3);
+    }
+
+    /** How many of {@code calls} by one user, taken in turn on the two replicas, were allowed. */
+    private static int allowedInTurn(RateLimits first, RateLimits second, int calls, String who) {
+        int allowed = 0;
+        for (int i = 0; i < calls; i++) {
+            if ((i % 2 == 0 ? first : second).take(RateLimits.Kind.USER, who).allowed()) {
+                allowed++;
+            }
+        }
+        return allowed;
     }
 
     private long bucketsOf(String who) {
