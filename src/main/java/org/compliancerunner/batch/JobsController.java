@@ -155,7 +155,7 @@ class JobsController {
         boolean truncated = false;
         if (isSweep(execution)) {
             counts = queue.progress(execution.getJobInstanceId());
-            List<Video> all = videos.claimedBy(execution.getJobInstanceId());
+            List<Video> all = videos.claimedBy(execution.getJobInstanceId(), MAX_VIDEOS_SHOWN + 1);
             truncated = all.size() > MAX_VIDEOS_SHOWN;
             claimed = all.stream().limit(MAX_VIDEOS_SHOWN)
                     .map(v -> new VideoProgress(v.id(), v.title(), v.status(), v.failureReason())).toList();

@@ -55,12 +55,14 @@ class SweepJobConfiguration {
 
     @Bean
     Step claimStep(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager transactions,
-                   SweepQueue queue) {
+                   SweepQueue queue, SweepProperties properties) {
         return new StepBuilder("claim", repository).tasklet((contribution, context) -> {
             StepExecution step = contribution.getStepExecution();
             JobParameters parameters = step.getJobParameters();
-            int claimed = queue.claim(step.getJobExecution().getJobInstanceId(),
-                    parameters.getString(SweepParameters.PROJECT), parameters.getLong(SweepParameters.LIMIT));
+            // the first batch only: the partitions claim the rest as they need it
+            int claimed = PartitionClaims.firstBatch(queue, step.getJobExecution().getJobInstanceId(),
+                    parameters.getString(SweepParameters.PROJECT), parameters.getLong(SweepParameters.LIMIT),
+                    properties.claimBatch());
             contribution.incrementWriteCount(claimed);
             return RepeatStatus.FINISHED;
         }, transactions).build();
@@ -109,13 +111,17 @@ class SweepJobConfiguration {
 
     @Bean
     @StepScope
-    KeysetReader<ClaimedVideo> claimedVideoReader(SweepQueue queue, @Value("#{stepExecution}") StepExecution step) {
-        long instance = step.getJobExecution().getJobInstanceId();
-        int partition = step.getExecutionContext().getInt(SweepPartitioner.PARTITION);
-        int partitions = step.getExecutionContext().getInt(SweepPartitioner.PARTITIONS);
+    KeysetReader<ClaimedVideo> claimedVideoReader(SweepQueue queue, SweepProperties properties,
+                                                  @Qualifier("transactionManager") PlatformTransactionManager transactions,
+                                                  @Value("#{stepExecution}") StepExecution step) {
+        JobParameters parameters = step.getJobParameters();
+        PartitionClaims claims = new PartitionClaims(queue, transactions, step.getJobExecution().getJobInstanceId(),
+                step.getExecutionContext().getInt(SweepPartitioner.PARTITION),
+                step.getExecutionContext().getInt(SweepPartitioner.PARTITIONS),
+                parameters.getString(SweepParameters.PROJECT), parameters.getLong(SweepParameters.LIMIT),
+                properties.claimBatch());
         // finished videos leave the query, so a restarted partition reads exactly what is left
-        return new KeysetReader<>((after, max) -> queue.unfinished(instance, partition, partitions, after, max),
-                ClaimedVideo::id, 50);
+        return new KeysetReader<>(claims, ClaimedVideo::claimOrder, 50);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.compliancerunner.catalog.Video;
 import org.compliancerunner.catalog.Videos;
 import org.compliancerunner.catalog.SweepQueue;
 import org.compliancerunner.catalog.VideoStatus;
@@ -34,7 +35,7 @@ public class SweepReports {
         int failed = counts.get(VideoStatus.FAILED);
         int unfinished = counts.get(VideoStatus.QUEUED) + counts.get(VideoStatus.PROCESSING);
         return new SweepSummary(done + failed + unfinished, done, failed, unfinished,
-                triggers.forSweep(jobInstanceId).size());
+                triggers.countForSweep(jobInstanceId));
     }
 
     public Optional<SweepReport> report(long jobExecutionId) {
@@ -44,12 +45,21 @@ public class SweepReports {
         }
         long instance = execution.getJobInstanceId();
         var parameters = execution.getJobParameters();
+        SweepSummary summary = summarize(instance);
+        // a small sweep is listed whole; a nightly one of a million videos lists what needs attention, up to a cap
+        List<Video> listed = summary.claimed() <= SweepReport.LISTED_WHOLE_UP_TO
+                ? videos.claimedBy(instance, SweepReport.LISTED_WHOLE_UP_TO)
+                : videos.needingAttention(instance, SweepReport.MAX_LISTED + 1);
+        boolean truncated = listed.size() > SweepReport.MAX_LISTED;
+        if (truncated) {
+            listed = listed.subList(0, SweepReport.MAX_LISTED);
+        }
         String exit = execution.getExitStatus().getExitDescription();
         return Optional.of(new SweepReport(jobExecutionId, instance, execution.getStatus().name(),
                 exit == null || exit.isBlank() ? null : firstLine(exit),
                 execution.getStartTime(), execution.getEndTime(),
                 parameters.getString(SweepParameters.PACK_NAME), parameters.getLong(SweepParameters.PACK_VERSION),
-                summarize(instance), videos.claimedBy(instance), triggers.forSweep(instance)));
+                summary, listed, truncated, triggers.forVideos(listed.stream().map(Video::id).toList())));
     }
 
     /** Recent sweep executions, newest first. */

@@ -19,6 +19,9 @@ public class SweepQueue {
     /** Analyses of one video that may end with its process gone before the video is failed for good. */
     public static final int MAX_ATTEMPTS = 3;
 
+    /** The first key of the advisory locks that serialise one sweep's claims (the second is the job instance). */
+    private static final int CLAIM_LOCKS = 0x636c6d; // "clm"
+
     private final JdbcClient jdbc;
     private final ProcessingMetrics metrics;
 
@@ -27,29 +30,50 @@ public class SweepQueue {
         this.metrics = metrics;
     }
 
-    /** PENDING → QUEUED for this job instance, highest priority and oldest first; concurrent sweeps skip each other's rows. */
-    public int claim(long jobInstanceId, @Nullable String project, long limit) {
+    /**
+     * PENDING → QUEUED for this job instance: up to {@code count} videos, highest priority and oldest first, numbered
+     * in claim order; concurrent sweeps skip each other's rows.
+     */
+    public int claim(long jobInstanceId, @Nullable String project, long count) {
         return jdbc.sql("""
-                        UPDATE videos SET status = 'QUEUED', claimed_by = :instance, updated_at = now()
+                        UPDATE videos SET status = 'QUEUED', claimed_by = :instance, claim_order = nextval('video_claim_order'),
+                               updated_at = now()
                         WHERE id IN (
-                            SELECT v.id FROM videos v JOIN projects p ON p.id = v.project_id
-                            WHERE v.status = 'PENDING' AND (CAST(:project AS TEXT) IS NULL OR p.name = :project)
+                            SELECT v.id FROM videos v
+                            WHERE v.status = 'PENDING'
+                              AND (CAST(:project AS TEXT) IS NULL OR v.project_id IN (SELECT p.id FROM projects p WHERE p.name = :project))
                             ORDER BY v.priority DESC, v.created_at, v.id
-                            LIMIT :limit
+                            LIMIT :count
                             FOR UPDATE OF v SKIP LOCKED)""")
-                .param("instance", jobInstanceId).param("project", project).param("limit", limit)
+                .param("instance", jobInstanceId).param("project", project).param("count", count)
                 .update();
     }
 
-    /** Ids of one partition's unfinished claims; partitions split by id so a restart gets the same ones. */
-    public List<ClaimedVideo> unfinished(long jobInstanceId, int partition, int partitions, long afterId, int max) {
+    /**
+     * Holds, until the caller's transaction ends, the right to claim for this job instance: a partition that claims
+     * under it, or finds nothing left to claim, knows that every earlier claim of the sweep is committed and visible.
+     */
+    public void lockClaims(long jobInstanceId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:space, :instance)")
+                .param("space", CLAIM_LOCKS).param("instance", (int) jobInstanceId)
+                .query((rs, n) -> n).list();
+    }
+
+    /** Every video this job instance has claimed, finished or not. */
+    public long claimed(long jobInstanceId) {
+        return jdbc.sql("SELECT count(*) FROM videos WHERE claimed_by = :instance")
+                .param("instance", jobInstanceId).query(Long.class).single();
+    }
+
+    /** One partition's unfinished claims after {@code afterClaim} in claim order; partitions split by id so a restart gets the same ones. */
+    public List<ClaimedVideo> unfinished(long jobInstanceId, int partition, int partitions, long afterClaim, int max) {
         return jdbc.sql("""
-                        SELECT id, title, media_path, duration_ms FROM videos
+                        SELECT id, title, media_path, duration_ms, claim_order FROM videos
                         WHERE claimed_by = :instance AND status IN ('QUEUED', 'PROCESSING')
-                          AND mod(id, :partitions) = :partition AND id > :after
-                        ORDER BY id LIMIT :max""")
+                          AND mod(id, :partitions) = :partition AND claim_order > :after
+                        ORDER BY claim_order LIMIT :max""")
                 .param("instance", jobInstanceId).param("partitions", partitions).param("partition", partition)
-                .param("after", afterId).param("max", max)
+                .param("after", afterClaim).param("max", max)
                 .query(ClaimedVideo.class).list();
     }
 

@@ -86,10 +86,20 @@ public class Videos {
                 .param("pack", packName).param("version", packVersion).param("id", videoId).update();
     }
 
-    /** Videos claimed by one sweep (job instance), in id order. */
-    public List<Video> claimedBy(long jobInstanceId) {
-        return jdbc.sql(SELECT + " WHERE v.claimed_by = :instance ORDER BY v.id")
-                .param("instance", jobInstanceId).query(ROW).list();
+    /** The first {@code max} videos claimed by one sweep (job instance), in id order. */
+    public List<Video> claimedBy(long jobInstanceId, int max) {
+        return jdbc.sql(SELECT + " WHERE v.claimed_by = :instance ORDER BY v.id LIMIT :max")
+                .param("instance", jobInstanceId).param("max", max).query(ROW).list();
+    }
+
+    /** The first {@code max} videos of one sweep that an operator must look at: not DONE, or DONE with findings. */
+    public List<Video> needingAttention(long jobInstanceId, int max) {
+        return jdbc.sql(SELECT + """
+                         WHERE v.claimed_by = :instance
+                           AND (v.status <> 'DONE' OR EXISTS (SELECT 1 FROM triggers t WHERE t.video_id = v.id
+                                AND t.pack_name = v.pack_name AND t.pack_version = v.pack_version))
+                        ORDER BY v.id LIMIT :max""")
+                .param("instance", jobInstanceId).param("max", max).query(ROW).list();
     }
 
     /**

@@ -17,8 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SweepReportPrinter {
 
-    private static final int SHOW_ALL_UP_TO = 20;
-
     private final JsonOutput json;
 
     SweepReportPrinter(JsonOutput json) {
@@ -49,25 +47,28 @@ class SweepReportPrinter {
         out.printf("  %d video(s): %d done, %d failed%s · %d trigger(s)%n", summary.claimed(), summary.done(),
                 summary.failed(), summary.unfinished() > 0 ? ", " + summary.unfinished() + " unfinished" : "",
                 summary.triggers());
-        if (report.videos().isEmpty()) {
+        if (summary.claimed() == 0) {
             out.println("  Nothing was PENDING. Register videos with: ingest FILE...");
         }
         Map<Long, List<StoredTrigger>> byVideo = report.triggers().stream()
                 .collect(Collectors.groupingBy(StoredTrigger::videoId));
         // a nightly sweep checks thousands of videos: past a screenful, only those needing attention are listed
-        boolean all = report.videos().size() <= SHOW_ALL_UP_TO;
-        int quiet = 0;
+        boolean all = summary.claimed() <= SweepReport.LISTED_WHOLE_UP_TO;
+        int listed = 0;
         for (Video video : report.videos()) {
             List<StoredTrigger> found = byVideo.getOrDefault(video.id(), List.of());
             if (all || !found.isEmpty() || video.status() != VideoStatus.DONE) {
                 out.println();
                 printVideo(out, video, found);
-            } else {
-                quiet++;
+                listed++;
             }
         }
-        if (quiet > 0) {
-            out.printf("%n%d more video(s) DONE with no triggers (list them with: videos --status DONE)%n", quiet);
+        int rest = summary.claimed() - listed;
+        if (rest > 0 && report.truncated()) {
+            out.printf("%n%d more video(s) not listed, some failed or with triggers (list them with: videos --status "
+                    + "FAILED, and triggers --video ID)%n", rest);
+        } else if (rest > 0) {
+            out.printf("%n%d more video(s) DONE with no triggers (list them with: videos --status DONE)%n", rest);
         }
         out.flush();
     }

@@ -90,15 +90,23 @@ public class TriggerStore {
                 .list();
     }
 
-    /** Triggers on the videos one sweep (job instance) processed. */
-    public List<StoredTrigger> forSweep(long jobInstanceId) {
+    /** The triggers of these videos under the pack version each was last judged by. */
+    public List<StoredTrigger> forVideos(List<Long> videoIds) {
         return jdbc.sql("""
                         SELECT t.video_id, v.title, t.rule_id, t.pack_name, t.pack_version, t.start_ms, t.end_ms,
                                t.severity, t.evidence, t.source
                         FROM triggers t JOIN videos v ON v.id = t.video_id
-                        WHERE v.claimed_by = :instance AND t.pack_name = v.pack_name AND t.pack_version = v.pack_version
+                        WHERE v.id = ANY (:ids) AND t.pack_name = v.pack_name AND t.pack_version = v.pack_version
                         ORDER BY t.video_id, t.start_ms, t.rule_id""")
-                .param("instance", jobInstanceId)
+                .param("ids", videoIds.toArray(Long[]::new))
                 .query(StoredTrigger.class).list();
+    }
+
+    /** How many findings one sweep (job instance) recorded with the pack version each video was judged by. */
+    public int countForSweep(long jobInstanceId) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM triggers t JOIN videos v ON v.id = t.video_id
+                        WHERE v.claimed_by = :instance AND t.pack_name = v.pack_name AND t.pack_version = v.pack_version""")
+                .param("instance", jobInstanceId).query(Integer.class).single();
     }
 }

@@ -30,7 +30,7 @@ class SweepReportPrinterTest {
                 "medium", "\"guaranteed returns\"", "captions:srt");
         SweepReport report = new SweepReport(9, 4, "COMPLETED", null, LocalDateTime.of(2026, 1, 1, 2, 0),
                 LocalDateTime.of(2026, 1, 1, 2, 0, 30), "broadcast-default", 1L, new SweepSummary(25, 24, 1, 0, 1),
-                videos, List.of(trigger));
+                videos, false, List.of(trigger));
 
         StringWriter text = new StringWriter();
         printer.printText(new PrintWriter(text), report);
@@ -45,10 +45,26 @@ class SweepReportPrinterTest {
     }
 
     @Test
+    void aSweepWithMoreVideosNeedingAttentionThanListedSaysSoInsteadOfCallingTheRestClean() {
+        SweepReport report = new SweepReport(9, 4, "COMPLETED", null, null, null, "p", 1L,
+                new SweepSummary(1_000_000, 999_000, 1_000, 0, 0),
+                List.of(video(7, VideoStatus.FAILED, "not found"), video(8, VideoStatus.FAILED, "not found")), true,
+                List.of());
+
+        StringWriter text = new StringWriter();
+        printer.printText(new PrintWriter(text), report);
+
+        assertThat(text.toString())
+                .contains("#7 clip-7  FAILED  not found", "#8 clip-8  FAILED  not found")
+                .contains("999998 more video(s) not listed, some failed or with triggers")
+                .doesNotContain("DONE with no triggers");
+    }
+
+    @Test
     void aStoppedSweepSaysHowToFinishItAndWhichVideosAreLeft() {
         SweepReport report = new SweepReport(3, 2, "STOPPED", "org.springframework.batch.core.job.JobInterruptedException",
                 null, null, "p", 1L, new SweepSummary(2, 1, 0, 1, 0),
-                List.of(video(1, VideoStatus.DONE, null), video(2, VideoStatus.QUEUED, null)), List.of());
+                List.of(video(1, VideoStatus.DONE, null), video(2, VideoStatus.QUEUED, null)), false, List.of());
 
         StringWriter text = new StringWriter();
         printer.printText(new PrintWriter(text), report);
@@ -63,7 +79,7 @@ class SweepReportPrinterTest {
     @Test
     void jsonCarriesTheFieldsScriptsRelyOn() {
         SweepReport report = new SweepReport(3, 2, "FAILED", "boom", null, null, "p", 1L,
-                new SweepSummary(5, 2, 1, 2, 4), List.of(), List.of());
+                new SweepSummary(5, 2, 1, 2, 4), List.of(), false, List.of());
 
         StringWriter json = new StringWriter();
         printer.printJson(new PrintWriter(json), report);
