@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.compliancerunner.batch.Leases.Holder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,14 +29,17 @@ class StaleSweepRecovery {
 
     private final JobRepository repository;
     private final PartitionLease partitions;
+    private final Leases sweeps;
     private final JdbcClient jdbc;
     private final Duration lease;
 
-    StaleSweepRecovery(JobRepository repository, PartitionLease partitions, JdbcClient jdbc, SweepProperties properties) {
+    StaleSweepRecovery(JobRepository repository, PartitionLease partitions, @Qualifier("sweepLeases") Leases sweeps,
+                       JdbcClient jdbc) {
         this.repository = repository;
         this.partitions = partitions;
+        this.sweeps = sweeps;
         this.jdbc = jdbc;
-        this.lease = properties.lease();
+        this.lease = sweeps.lease();
     }
 
     /** Recovers every stale sweep execution; returns their ids. */
@@ -57,13 +62,14 @@ class StaleSweepRecovery {
         List<Long> live = new ArrayList<>(repository.findRunningJobExecutions(SweepJobConfiguration.JOB).stream()
                 .map(JobExecution::getJobInstanceId).toList());
         live.addAll(jdbc.sql("""
-                        SELECT e.job_instance_id, l.host, l.pid, EXTRACT(EPOCH FROM (now() - l.heartbeat_at)) * 1000 AS age_ms
-                        FROM sweep_leases l JOIN batch_job_execution e USING (job_execution_id)
+                        SELECT e.job_instance_id, job_execution_id AS held, %s
+                        FROM sweep_leases JOIN batch_job_execution e USING (job_execution_id)
                         UNION ALL
-                        SELECT e.job_instance_id, p.host, p.pid, EXTRACT(EPOCH FROM (now() - p.heartbeat_at)) * 1000
-                        FROM partition_leases p JOIN batch_step_execution s USING (step_execution_id)
-                        JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id""")
-                .query((rs, n) -> new Held(rs.getLong(1), new Lease(rs.getString(2), rs.getLong(3), rs.getLong(4))))
+                        SELECT e.job_instance_id, step_execution_id, %s
+                        FROM partition_leases JOIN batch_step_execution s USING (step_execution_id)
+                        JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id"""
+                        .formatted(Leases.HOLDER_COLUMNS, Leases.HOLDER_COLUMNS))
+                .query((rs, n) -> new Held(rs.getLong("job_instance_id"), Leases.holder(rs, n)))
                 .list().stream().filter(held -> alive(held.lease())).map(Held::jobInstanceId).toList());
         return live.stream().distinct().toList();
     }
@@ -74,21 +80,17 @@ class StaleSweepRecovery {
      */
     List<Long> stillHeld() {
         return jdbc.sql("""
-                        SELECT l.job_execution_id, l.host, l.pid, EXTRACT(EPOCH FROM (now() - l.heartbeat_at)) * 1000 AS age_ms
-                        FROM sweep_leases l JOIN batch_job_execution e USING (job_execution_id)
-                        WHERE e.status NOT IN ('STARTING', 'STARTED', 'STOPPING') ORDER BY l.job_execution_id""")
-                .query((rs, n) -> new Held(rs.getLong(1), new Lease(rs.getString(2), rs.getLong(3), rs.getLong(4))))
-                .list().stream().filter(held -> alive(held.lease())).map(Held::jobInstanceId).toList();
+                        SELECT job_execution_id AS held, %s
+                        FROM sweep_leases JOIN batch_job_execution e USING (job_execution_id)
+                        WHERE e.status NOT IN ('STARTING', 'STARTED', 'STOPPING') ORDER BY job_execution_id"""
+                        .formatted(Leases.HOLDER_COLUMNS))
+                .query(Leases::holder).list().stream().filter(this::alive).map(Holder::held).toList();
     }
 
     /** Whether the lease's process counts as alive now, by the same rule as {@link #stale} but without waiting. */
-    private boolean alive(Lease lease) {
-        return lease.ageMs() <= this.lease.toMillis() && !(lease.processLooksGone() && lease.ageMs() > missedBeatsMs());
-    }
-
-    /** A process whose PID looks gone is believed gone once its heartbeat is this old: two beats missed. */
-    private long missedBeatsMs() {
-        return 2 * SweepLease.heartbeatMillis(this.lease) + 1000;
+    private boolean alive(Holder lease) {
+        return lease.ageMs() <= this.lease.toMillis()
+                && !(lease.processLooksGone() && lease.ageMs() > sweeps.missedBeatsMs());
     }
 
     /**
@@ -97,13 +99,13 @@ class StaleSweepRecovery {
      * PID namespace (a container with the same host name), so the heartbeat is waited for once before it is believed.
      */
     Optional<String> stale(JobExecution execution) {
-        Optional<Lease> lease = lease(execution.getId());
+        Optional<Holder> lease = sweeps.holder(execution.getId());
         if (lease.isEmpty()) {
             LocalDateTime seen = execution.getLastUpdated() != null ? execution.getLastUpdated() : execution.getCreateTime();
             boolean old = seen == null || seen.isBefore(LocalDateTime.now().minus(this.lease));
             return old ? Optional.of("no process has held it for " + this.lease.toSeconds() + " s") : Optional.empty();
         }
-        Lease held = lease.get();
+        Holder held = lease.get();
         if (held.ageMs() > this.lease.toMillis()) {
             return Optional.of("process " + held.pid() + " on " + held.host() + " has not signalled for "
                     + held.ageMs() / 1000 + " s");
@@ -111,25 +113,16 @@ class StaleSweepRecovery {
         if (!held.processLooksGone()) {
             return Optional.empty();
         }
-        long missed = missedBeatsMs();
+        long missed = sweeps.missedBeatsMs();
         if (held.ageMs() <= missed) {
             long waited = missed - held.ageMs();
             sleep(waited);
-            Optional<Lease> later = lease(execution.getId());
+            Optional<Holder> later = sweeps.holder(execution.getId());
             if (later.isEmpty() || later.get().ageMs() + 500 < held.ageMs() + waited) {
                 return Optional.empty(); // it signalled meanwhile (or ended): alive after all
             }
         }
         return Optional.of("its process " + held.pid() + " on " + held.host() + " is gone and has missed its heartbeats");
-    }
-
-    private Optional<Lease> lease(long jobExecutionId) {
-        return jdbc.sql("""
-                        SELECT host, pid, EXTRACT(EPOCH FROM (now() - heartbeat_at)) * 1000 AS age_ms
-                        FROM sweep_leases WHERE job_execution_id = :id""")
-                .param("id", jobExecutionId)
-                .query((rs, n) -> new Lease(rs.getString("host"), rs.getLong("pid"), rs.getLong("age_ms")))
-                .optional();
     }
 
     private static void sleep(long millis) {
@@ -155,8 +148,7 @@ class StaleSweepRecovery {
     }
 
     String holder(long jobExecutionId) {
-        return jdbc.sql("SELECT host || ' pid ' || pid FROM sweep_leases WHERE job_execution_id = :id")
-                .param("id", jobExecutionId).query(String.class).optional().orElse("an unknown process");
+        return sweeps.holder(jobExecutionId).map(Holder::process).orElse("an unknown process");
     }
 
     /**
@@ -182,18 +174,10 @@ class StaleSweepRecovery {
         execution.setStatus(BatchStatus.FAILED);
         execution.setEndTime(now);
         repository.update(execution);
-        jdbc.sql("DELETE FROM sweep_leases WHERE job_execution_id = :id").param("id", execution.getId()).update();
+        sweeps.release(execution.getId());
     }
 
-    private record Lease(String host, long pid, long ageMs) {
-
-        /** Its PID is absent from this host; it may still live in another PID namespace with the same host name. */
-        boolean processLooksGone() {
-            return host.equals(SweepLease.HOST) && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        }
-    }
-
-    /** A lease and what it holds: a job instance, or for {@link #stillHeld} an execution. */
-    private record Held(long jobInstanceId, Lease lease) {
+    /** A lease and the job instance its execution or partition belongs to. */
+    private record Held(long jobInstanceId, Holder lease) {
     }
 }

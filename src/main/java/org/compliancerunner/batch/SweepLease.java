@@ -1,20 +1,15 @@
 package org.compliancerunner.batch;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.compliancerunner.inspection.VideoTimeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,59 +22,29 @@ class SweepLease implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(SweepLease.class);
 
-    static final String HOST = hostName();
-    static final long PID = ProcessHandle.current().pid();
-
+    private final Leases leases;
     private final JdbcClient jdbc;
-    private final long heartbeatMillis;
     /** How long a process keeps its lease after its execution was told to stop: the inspections' grace, twice. */
     private final long stopGraceNanos;
     private final Map<Long, Long> stopSeenAt = new ConcurrentHashMap<>();
     private final Set<Long> givenUp = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "sweep-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Map<Long, ScheduledFuture<?>> running = new ConcurrentHashMap<>();
 
-    SweepLease(JdbcClient jdbc, SweepProperties properties, VideoTimeout timeout) {
+    SweepLease(@Qualifier("sweepLeases") Leases leases, JdbcClient jdbc, VideoTimeout timeout) {
+        this.leases = leases;
         this.jdbc = jdbc;
-        this.heartbeatMillis = heartbeatMillis(properties.lease());
         this.stopGraceNanos = timeout.grace().multipliedBy(2).toNanos();
     }
 
     @Override
     public void beforeJob(JobExecution execution) {
-        long id = execution.getId();
-        jdbc.sql("""
-                        INSERT INTO sweep_leases (job_execution_id, host, pid, heartbeat_at) VALUES (:id, :host, :pid, now())
-                        ON CONFLICT (job_execution_id) DO UPDATE SET host = :host, pid = :pid, heartbeat_at = now()""")
-                .param("id", id).param("host", HOST).param("pid", PID).update();
-        running.put(id, heartbeats.scheduleWithFixedDelay(() -> beat(id), heartbeatMillis, heartbeatMillis,
-                TimeUnit.MILLISECONDS));
+        leases.hold(execution.getId(), id -> !stuckAfterStop(id));
     }
 
     @Override
     public void afterJob(JobExecution execution) {
-        ScheduledFuture<?> beat = running.remove(execution.getId());
-        if (beat != null) {
-            beat.cancel(false);
-        }
+        leases.release(execution.getId());
         stopSeenAt.remove(execution.getId());
         givenUp.remove(execution.getId());
-        jdbc.sql("DELETE FROM sweep_leases WHERE job_execution_id = :id").param("id", execution.getId()).update();
-    }
-
-    private void beat(long id) {
-        try {
-            if (stuckAfterStop(id)) {
-                return;
-            }
-            jdbc.sql("UPDATE sweep_leases SET heartbeat_at = now() WHERE job_execution_id = :id").param("id", id).update();
-        } catch (RuntimeException e) {
-            // a missed beat only makes the lease look older; the next one may get through
-        }
     }
 
     /**
@@ -98,18 +63,5 @@ class SweepLease implements JobExecutionListener {
             log.warn("Sweep execution {} is {} but this process has not finished it; giving up its lease", id, status);
         }
         return stuck;
-    }
-
-    /** How often a live sweep signals: four times per lease, so one late beat never makes it look dead. */
-    static long heartbeatMillis(java.time.Duration lease) {
-        return Math.max(1000, lease.toMillis() / 4);
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown";
-        }
     }
 }

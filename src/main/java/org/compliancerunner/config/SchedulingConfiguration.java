@@ -1,5 +1,7 @@
 package org.compliancerunner.config;
 
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -10,4 +12,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class SchedulingConfiguration {
+
+    /**
+     * Keeps the scheduler running while the context closes, until it is destroyed: a worker handing its partition
+     * back and a sweep finishing after a stop must go on renewing their leases, or another process takes their
+     * work over while it is still in hand. What is still scheduled then ends as the scheduler is destroyed.
+     */
+    @Bean
+    ThreadPoolTaskSchedulerCustomizer schedulingThroughClose() {
+        return scheduler -> scheduler.setAcceptTasksAfterContextClose(true);
+    }
 }

@@ -73,7 +73,7 @@ class StaleSweepRecoveryTest extends IntegrationTest {
         long id = Long.parseLong(sweep.out().replaceAll("(?s).*\"jobExecutionId\":(\\d+).*", "$1"));
         held.add(id);
         jdbc.sql("INSERT INTO sweep_leases (job_execution_id, host, pid, heartbeat_at) VALUES (:id, :host, :pid, now())")
-                .param("id", id).param("host", SweepLease.HOST).param("pid", pid).update();
+                .param("id", id).param("host", Leases.HOST).param("pid", pid).update();
         return repository.getJobExecution(id);
     }
 }
