@@ -3,11 +3,12 @@ package org.compliancerunner.batch;
 import java.util.UUID;
 
 import org.compliancerunner.policy.PackVersion;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /** The sweep job's parameters; a fresh run id makes every sweep a new job instance, a restart reuses them. */
-record SweepParameters(String project, long limit, String packName, int packVersion, int partitions, String runId) {
+record SweepParameters(@Nullable String project, long limit, String packName, int packVersion, int partitions, String runId) {
 
     static final String PROJECT = "project";
     static final String LIMIT = "limit";
@@ -16,7 +17,7 @@ record SweepParameters(String project, long limit, String packName, int packVers
     static final String PARTITIONS = "partitions";
     static final String RUN_ID = "run.id";
 
-    static SweepParameters fresh(String project, long limit, String packName, int packVersion, int partitions) {
+    static SweepParameters fresh(@Nullable String project, long limit, String packName, int packVersion, int partitions) {
         return new SweepParameters(project, limit, packName, packVersion, partitions, UUID.randomUUID().toString());
     }
 
