@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
-import org.compliancerunner.media.SampleMedia;
+import org.compliancerunner.demo.SampleMedia;
 import org.compliancerunner.support.PackagedJar;
 import org.compliancerunner.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
