@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
-import org.compliancerunner.media.SampleMedia;
+import org.compliancerunner.demo.SampleMedia;
 import org.compliancerunner.support.PackagedJar;
 import org.compliancerunner.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -102,6 +102,36 @@ class ExitCodesIT {
         assertThat(unreachable.err().strip()).startsWith("error: cannot connect to the database")
                 .contains("spring.datasource.url").doesNotContain("\n").doesNotContain("\tat ");
         assertThat(unreachable.out()).isEmpty();
+    }
+
+    @Test
+    void helpAndVersionAnswerWithoutStartingTheApplication() throws Exception {
+        Path empty = Files.createTempDirectory("help-home");
+        PackagedJar.Run help = PackagedJar.run(empty, List.of("--help"), PackagedJar::withoutDatasourceUrl);
+        assertThat(help.exitCode()).as(help.toString()).isZero();
+        assertThat(help.out()).startsWith("Usage: compliance-runner [-hV] [COMMAND]").contains("  sweep ", "Exit codes:");
+        assertThat(help.err()).isEmpty();
+
+        PackagedJar.Run nothing = PackagedJar.run(empty, List.of(), PackagedJar::withoutDatasourceUrl);
+        assertThat(nothing.exitCode()).as(nothing.toString()).isEqualTo(2);
+        assertThat(nothing.err()).isEqualTo(help.out());
+        assertThat(nothing.out()).isEmpty();
+
+        PackagedJar.Run version = PackagedJar.run(empty, List.of("--version"), PackagedJar::withoutDatasourceUrl);
+        assertThat(version.exitCode()).as(version.toString()).isZero();
+        assertThat(version.out()).startsWith("compliance-runner ");
+
+        // serve would start the web server, the database and the job definitions, and log as it does
+        PackagedJar.Run serveHelp = PackagedJar.run(empty, List.of("serve", "--help"), PackagedJar::withoutDatasourceUrl);
+        assertThat(serveHelp.exitCode()).as(serveHelp.toString()).isZero();
+        assertThat(serveHelp.out()).startsWith("Usage: compliance-runner serve");
+        assertThat(serveHelp.err()).isEmpty();
+
+        // nothing under the home but what the runs printed: no embedded database was started
+        try (var written = Files.list(empty)) {
+            assertThat(written.map(path -> path.getFileName().toString()))
+                    .allMatch(name -> name.matches("(out|err)\\d+\\.txt"), "only captured output");
+        }
     }
 
     @Test

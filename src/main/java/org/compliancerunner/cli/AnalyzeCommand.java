@@ -55,8 +55,8 @@ class AnalyzeCommand implements Callable<Integer> {
             description = "Exit 3 when a trigger is at or above this severity: info, low, medium, high, critical.")
     @Nullable String failOn;
 
-    @Option(names = "--json", description = "Print one JSON object: file, durationMs, loudness, intervals, captions, flash, triggers.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     private final TimeLimitedInspection inspection;
     private final RulePackParser packs;
@@ -92,7 +92,7 @@ class AnalyzeCommand implements Callable<Integer> {
         Inspection found = inspection.inspect(file, null, pack);
         SilenceRule silence = pack.rules().stream().filter(SilenceRule.class::isInstance).map(SilenceRule.class::cast)
                 .findFirst().orElse(DEFAULT_SILENCE);
-        if (json) {
+        if (json.requested()) {
             output.line(out, json(found, silence));
         } else {
             printText(out, found, pack, silence);

@@ -45,10 +45,8 @@ class BillingCommand extends CommandGroup {
                         + "it was registered in.")
         YearMonth period;
 
-        @Option(names = "--json", description = "One JSON object per line: per owner {owner, period, reserved, charged, released, "
-                + "quota, remaining} (quota and remaining null when unlimited), then with --owner per entry "
-                + "{owner, videoId, title, kind, minutes, at}.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         private final MinutesLedger ledger;
         private final Videos videos;
@@ -65,14 +63,14 @@ class BillingCommand extends CommandGroup {
             PrintWriter out = streams.out();
             Statement statement = ledger.statement(owner, period);
             String when = statement.period() == null ? "all months (lifetime quota)" : statement.period() + " (UTC)";
-            if (!json && statement.balances().isEmpty()) {
+            if (!json.requested() && statement.balances().isEmpty()) {
                 out.println("No minutes on the ledger for " + when
                         + ": ingest reserves them, a sweep settles or releases them.");
-            } else if (!json) {
+            } else if (!json.requested()) {
                 out.println("Minutes for " + when + ":");
             }
             for (OwnerBalance balance : statement.balances()) {
-                if (json) {
+                if (json.requested()) {
                     output.line(out, JsonOutput.object("owner", balance.owner(),
                             "period", statement.period() == null ? null : statement.period().toString(), "reserved", balance.reservedMinutes(),
                             "charged", balance.chargedMinutes(), "released", balance.releasedMinutes(),
@@ -89,7 +87,7 @@ class BillingCommand extends CommandGroup {
             for (LedgerEntry entry : statement.entries()) {
                 String title = titles.computeIfAbsent(entry.videoId(),
                         id -> videos.find(id).map(Video::title).orElse("?"));
-                if (json) {
+                if (json.requested()) {
                     output.line(out, JsonOutput.object("owner", owner, "videoId", entry.videoId(), "title", title,
                             "kind", entry.kind().name(), "minutes", entry.minutes(), "at", entry.at().toString()));
                 } else {

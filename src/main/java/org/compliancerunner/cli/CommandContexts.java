@@ -9,9 +9,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.IFactory;
 
 /**
- * Which Spring context a command line runs in. A command that reads or looks gets a context of its own made of only
- * what it uses — no web server, no message broker, no job definitions — so it answers in about a second; the commands
- * that run jobs, serve or change state get the whole application ({@code ComplianceRunnerApplication}).
+ * Which Spring context a command line runs in. A command line that only asks for help gets none ({@link CommandHelp}).
+ * A command that reads or looks gets a context of its own made of only what it uses — no web server, no message
+ * broker, no job definitions — so it answers in about a second; the commands that run jobs, serve or change state get
+ * the whole application ({@code ComplianceRunnerApplication}).
  */
 public final class CommandContexts {
 
@@ -30,13 +31,17 @@ public final class CommandContexts {
     private CommandContexts() {
     }
 
-    /** Whether the command named by the first argument runs in a context of its own. */
+    /** Whether the command line runs in a context of its own, or in none because it only asks for help. */
     public static boolean slim(String[] args) {
-        return args.length > 0 && SLIM.containsKey(args[0]);
+        return args.length > 0 && SLIM.containsKey(args[0]) || CommandHelp.asked(CommandLineEntry.withoutSettings(args));
     }
 
-    /** Runs the command named by the first argument in its own context and returns its exit code. */
+    /** Runs the command line in its own context, or prints the help it asks for, and returns its exit code. */
     public static int run(String[] args) {
+        String[] commandLine = CommandLineEntry.withoutSettings(args);
+        if (CommandHelp.asked(commandLine)) {
+            return CommandHelp.answer(commandLine);
+        }
         Slim slim = SLIM.get(args[0]);
         // Boot warms up Tomcat, the validator and message converters on another thread: none of them is used here,
         // and on two cores that thread only takes time from this one

@@ -21,7 +21,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * The embedded PostgreSQL, which stays up between commands: whether it runs, and stopping it. Both look at the server
@@ -43,8 +42,8 @@ class DatabaseCommand extends CommandGroup {
         @Mixin
         CommandStreams streams;
 
-        @Option(names = "--json", description = "JSON: {running, port, pid, since, data, idleShutdown, datasourceUrl}.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         private final ComplianceProperties properties;
         private final EmbeddedDatabaseProperties embedded;
@@ -64,7 +63,7 @@ class DatabaseCommand extends CommandGroup {
             PrintWriter out = streams.out();
             Optional<EmbeddedServer.Running> server = EmbeddedServer.running(properties.home());
             String configured = environment.getProperty("spring.datasource.url");
-            if (json) {
+            if (json.requested()) {
                 output.line(out, JsonOutput.object("running", server.isPresent(),
                         "port", server.map(EmbeddedServer.Running::port).orElse(null),
                         "pid", server.map(EmbeddedServer.Running::pid).orElse(null),

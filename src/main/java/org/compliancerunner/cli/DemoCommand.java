@@ -12,7 +12,7 @@ import org.compliancerunner.batch.Sweeps;
 import org.compliancerunner.catalog.Ingest;
 import org.compliancerunner.catalog.IngestResult;
 import org.compliancerunner.config.ComplianceProperties;
-import org.compliancerunner.media.SampleMedia;
+import org.compliancerunner.demo.SampleMedia;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

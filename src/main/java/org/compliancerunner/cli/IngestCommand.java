@@ -32,8 +32,8 @@ class IngestCommand implements Callable<Integer> {
     @Option(names = "--title", paramLabel = "T", description = "Title, when one video is registered (default: the file name).")
     @Nullable String title;
 
-    @Option(names = "--json", description = "One JSON object per line: {id, title, status, durationMs}.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     private final Ingest ingest;
     private final JsonOutput output;
@@ -50,21 +50,21 @@ class IngestCommand implements Callable<Integer> {
         boolean anyRefused = false;
         for (IngestResult result : ingest.ingest(inputs, project, title)) {
             if (result.outcome() == IngestResult.Outcome.SKIPPED) {
-                if (!json) {
+                if (!json.requested()) {
                     err.println("skipped: " + result.message());
                 }
                 continue;
             }
             if (result.refused()) {
                 anyRefused = true;
-                if (json) {
+                if (json.requested()) {
                     output.line(err, JsonOutput.object("input", result.input(), "error", result.message()));
                 } else {
                     err.println("refused: " + result.message());
                 }
                 continue;
             }
-            if (json) {
+            if (json.requested()) {
                 output.line(out, JsonOutput.object("id", result.id(), "title", result.title(),
                         "status", result.status().name(), "durationMs", result.durationMs()));
             } else {

@@ -27,8 +27,8 @@ class NotifyCommand extends CommandGroup {
         @Mixin
         CommandStreams streams;
 
-        @Option(names = "--json", description = "JSON: {\"delivered\",\"retrying\",\"failed\"}.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         private final OutboxDispatcher dispatcher;
         private final JsonOutput output;
@@ -41,13 +41,13 @@ class NotifyCommand extends CommandGroup {
         @Override
         public Integer call() {
             PrintWriter out = streams.out();
-            if (dispatcher.channels().isEmpty() && !json) {
+            if (dispatcher.channels().isEmpty() && !json.requested()) {
                 streams.err().println("No notification channel is configured in this process: set "
                         + "compliance.notify.webhooks[0].url and .secret, or compliance.notify.email.to with "
                         + "spring.mail.host. Nothing was sent.");
             }
             DispatchRound round = dispatcher.dispatchDue();
-            if (json) {
+            if (json.requested()) {
                 output.line(out, JsonOutput.object("delivered", round.delivered(), "retrying", round.retrying(),
                         "failed", round.failed()));
             } else {
@@ -74,8 +74,8 @@ class NotifyCommand extends CommandGroup {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "Rows to show (default: ${DEFAULT-VALUE}).")
         int limit;
 
-        @Option(names = "--json", description = "JSON: one object per delivery.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         private final Deliveries deliveries;
         private final JsonOutput output;
@@ -89,7 +89,7 @@ class NotifyCommand extends CommandGroup {
         public Integer call() {
             PrintWriter out = streams.out();
             var recent = deliveries.recent(state, limit);
-            if (json) {
+            if (json.requested()) {
                 for (Deliveries.Delivery delivery : recent) {
                     output.line(out, JsonOutput.object("eventId", delivery.eventId().toString(),
                             "type", delivery.type(), "createdAt", text(delivery.createdAt()),

@@ -39,8 +39,8 @@ class ReevaluateCommand implements Callable<Integer> {
             description = "Only videos checked on or after this date (2026-11-01) or time (2026-11-01T18:00:00Z).")
     @Nullable String since;
 
-    @Option(names = "--json", description = "Print {jobExecutionId, status, videos, triggers: {added, removed, unchanged}}.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     private final Reevaluations reevaluations;
     private final JsonOutput output;
@@ -75,7 +75,7 @@ class ReevaluateCommand implements Callable<Integer> {
         }
         ReevaluationSummary summary = reevaluations.summarize(execution);
         String status = execution.getStatus().name();
-        if (json) {
+        if (json.requested()) {
             output.line(out, JsonOutput.object("jobExecutionId", execution.getId(), "status", status,
                     "videos", summary.videos(), "triggers", JsonOutput.object("added", summary.added(),
                             "removed", summary.removed(), "unchanged", summary.unchanged()),

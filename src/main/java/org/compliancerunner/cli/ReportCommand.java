@@ -24,10 +24,8 @@ public class ReportCommand extends CommandGroup {
                     + "(confirmed + rejected), lowest precision first. Obsolete and undecided items do not count.")
     static class Precision implements Callable<Integer> {
 
-        static class Format {
-            @Option(names = "--json", description = "One JSON object per line: {ruleId, confirmed, rejected, precision}.")
-            boolean json;
-
+        // picocli takes no mixin inside an argument group: the group inherits --json instead
+        static class Format extends JsonOption {
             @Option(names = "--csv", description = "CSV with a header: rule_id,confirmed,rejected,precision.")
             boolean csv;
         }
@@ -50,7 +48,7 @@ public class ReportCommand extends CommandGroup {
         public Integer call() {
             PrintWriter out = streams.out();
             List<RulePrecision> rules = report.worstFirst();
-            if (format.json) {
+            if (format.requested()) {
                 rules.forEach(rule -> output.line(out, JsonOutput.object("ruleId", rule.ruleId(),
                         "confirmed", rule.confirmed(), "rejected", rule.rejected(), "precision", rule.precision())));
             } else if (format.csv) {

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.compliancerunner.batch.Sweeps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "restart", mixinStandardHelpOptions = true,
@@ -19,8 +18,8 @@ class RestartCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "The sweep's job execution id (see: status).")
     long jobExecutionId;
 
-    @Option(names = "--json", description = "Print {jobExecutionId, status, videos: {done, failed}, triggers}.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     private final Sweeps sweeps;
     private final SweepConsole console;
@@ -32,7 +31,7 @@ class RestartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return console.run(streams.out(), streams.err(), json,
+        return console.run(streams.out(), streams.err(), json.requested(),
                 watcher -> sweeps.restart(jobExecutionId, watcher));
     }
 }

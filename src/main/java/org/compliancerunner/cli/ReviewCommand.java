@@ -58,9 +58,8 @@ public class ReviewCommand extends CommandGroup {
                 description = "Who claims the item (default: your user name, ${DEFAULT-VALUE}).")
         String operator;
 
-        @Option(names = "--json", description = "One JSON object: {id, videoId, videoTitle, project, ruleId, severity, "
-                + "startMs, endMs, evidence, packName, packVersion, state, claimedBy, leaseUntil}.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         private final ReviewQueue queue;
         private final JsonOutput output;
@@ -75,11 +74,11 @@ public class ReviewCommand extends CommandGroup {
             PrintWriter out = streams.out();
             var claimed = queue.next(operator, new ReviewFilter(project, rule, severity));
             if (claimed.isEmpty()) {
-                if (!json) {
+                if (!json.requested()) {
                     out.println("Nothing to review" + (project == null && rule == null && severity == null
                             ? "." : " that matches the filter."));
                 }
-            } else if (json) {
+            } else if (json.requested()) {
                 output.line(out, asJson(claimed.get()));
             } else {
                 ReviewItem item = claimed.get();
@@ -117,8 +116,8 @@ public class ReviewCommand extends CommandGroup {
                 description = "Who decides (default: your user name, ${DEFAULT-VALUE}).")
         String operator;
 
-        @Option(names = "--json", description = "One JSON object: {id, state, decidedBy, videoId, verdict}.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         private final ReviewQueue queue;
         private final JsonOutput output;
@@ -142,7 +141,7 @@ public class ReviewCommand extends CommandGroup {
             }
             ReviewItem item = outcome.item();
             String verdict = outcome.verdict().map(Enum::name).orElse(null);
-            if (json) {
+            if (json.requested()) {
                 output.line(out, JsonOutput.object("id", item.id(), "state", item.state().name(),
                         "decidedBy", item.decidedBy(), "videoId", item.videoId(), "verdict", verdict));
             } else {
@@ -197,8 +196,8 @@ public class ReviewCommand extends CommandGroup {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "At most N items (default: ${DEFAULT-VALUE}).")
         int limit;
 
-        @Option(names = "--json", description = "One JSON object per line, as review next --json.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         private final ReviewQueue queue;
         private final JsonOutput output;
@@ -212,11 +211,11 @@ public class ReviewCommand extends CommandGroup {
         public Integer call() {
             PrintWriter out = streams.out();
             var list = queue.list(state, project, limit);
-            if (list.isEmpty() && !json) {
+            if (list.isEmpty() && !json.requested()) {
                 out.println("No review items" + (state == null ? "" : " in state " + state) + ".");
             }
             for (ReviewItem item : list) {
-                if (json) {
+                if (json.requested()) {
                     output.line(out, asJson(item));
                 } else {
                     out.printf("%-6d %-9s #%-5d %s–%s  %-8s %-22s %s%s%n", item.id(), item.state(), item.videoId(),

@@ -14,7 +14,6 @@ import org.compliancerunner.policy.RulePackParser;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,8 +51,8 @@ public class RulesCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "FILE", description = "The rule pack YAML file.")
         Path file;
 
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         public Validate(RulePackParser rulePacks) {
             this.rulePacks = rulePacks;
@@ -65,7 +64,7 @@ public class RulesCommand implements Runnable {
             PrintWriter err = streams.err();
             try {
                 RulePack pack = rulePacks.parse(file);
-                if (json) {
+                if (json.requested()) {
                     out.println(toJson(pack, List.of()));
                 } else {
                     out.printf("OK %s: pack %s version %d, %d rules, sha256 %s%n", file, pack.name(), pack.version(),
@@ -74,7 +73,7 @@ public class RulesCommand implements Runnable {
                 out.flush();
                 return ExitCodes.OK;
             } catch (RulePackException e) {
-                if (json) {
+                if (json.requested()) {
                     out.println(toJson(null, e.details()));
                     out.flush();
                 } else {

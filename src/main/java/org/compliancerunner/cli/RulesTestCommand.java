@@ -53,9 +53,8 @@ public class RulesTestCommand implements Callable<Integer> {
             description = "The transcript's language (default: detected per line). One of: auto, " + Languages.CODES + ".")
     @Nullable String language;
 
-    @Option(names = "--json", description = "One JSON object per trigger: ruleId, startMs, endMs, severity, "
-            + "evidence, matchedText, source.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     RulesTestCommand(RulePackParser packs, PolicyEngine policy, JsonOutput output) {
         this.packs = packs;
@@ -99,7 +98,7 @@ public class RulesTestCommand implements Callable<Integer> {
                 : Measurements.none("only the caption file was given").withCaptions(captions);
         List<Trigger> triggers = policy.evaluate(pack, transcript, measured, end).stream()
                 .filter(t -> !PolicyEngine.SPEECH_UNAVAILABLE.equals(t.ruleId())).toList();
-        if (json) {
+        if (json.requested()) {
             for (Trigger t : triggers) {
                 output.line(out, JsonOutput.object("ruleId", t.ruleId(), "startMs", t.startMs(), "endMs", t.endMs(),
                         "severity", t.severity().label(), "evidence", t.evidence(), "matchedText", t.matchedText(),

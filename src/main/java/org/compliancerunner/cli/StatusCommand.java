@@ -25,8 +25,8 @@ class StatusCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Sweeps to list (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--json", description = "JSON: one object per sweep.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     private final SweepReports reports;
     private final SweepReportPrinter printer;
@@ -45,7 +45,7 @@ class StatusCommand implements Callable<Integer> {
                 streams.err().println("error: no sweep execution " + jobExecutionId);
                 return ExitCodes.FAILED;
             }
-            if (json) {
+            if (json.requested()) {
                 printer.printJson(out, report.get());
             } else {
                 printer.printText(out, report.get());
@@ -53,16 +53,16 @@ class StatusCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         var recent = reports.recent(limit);
-        if (recent.isEmpty() && !json) {
+        if (recent.isEmpty() && !json.requested()) {
             out.println("No sweeps yet. Start one with: sweep");
         }
-        if (!recent.isEmpty() && !json) {
+        if (!recent.isEmpty() && !json.requested()) {
             out.printf("%-6s %-10s %-19s %-19s %6s %6s %8s%n", "ID", "STATUS", "STARTED", "ENDED", "DONE", "FAILED",
                     "TRIGGERS");
         }
         for (JobExecution execution : recent) {
             SweepReport report = reports.report(execution.getId()).orElseThrow();
-            if (json) {
+            if (json.requested()) {
                 printer.printJson(out, report);
             } else {
                 out.printf("%-6d %-10s %-19s %-19s %6d %6d %8d%n", report.jobExecutionId(), report.status(),

@@ -32,8 +32,8 @@ class SweepCommand implements Callable<Integer> {
             description = "Videos analysed in parallel (default: compliance.sweep.partitions, or one per core).")
     @Nullable Integer partitions;
 
-    @Option(names = "--json", description = "Print {jobExecutionId, status, videos: {done, failed}, triggers}.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     private final Sweeps sweeps;
     private final SweepConsole console;
@@ -50,7 +50,7 @@ class SweepCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         SweepRequest request = new SweepRequest(project, limit, rules, partitions);
-        return console.run(streams.out(), streams.err(), json,
+        return console.run(streams.out(), streams.err(), json.requested(),
                 watcher -> sweeps.sweep(request, watcher));
     }
 }

@@ -22,9 +22,8 @@ class TriggersCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "At most N triggers (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--json", description = "One JSON object per line: {videoId, ruleId, packVersion, startMs, endMs, "
-            + "severity, evidence, matchedText, source}.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     private final TriggerStore triggers;
     private final JsonOutput output;
@@ -38,11 +37,11 @@ class TriggersCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = streams.out();
         var list = triggers.list(videoId, limit);
-        if (list.isEmpty() && !json) {
+        if (list.isEmpty() && !json.requested()) {
             out.println("No triggers" + (videoId == null ? "" : " on video " + videoId) + ".");
         }
         for (StoredTrigger trigger : list) {
-            if (json) {
+            if (json.requested()) {
                 output.line(out, JsonOutput.object("videoId", trigger.videoId(), "ruleId", trigger.ruleId(),
                         "packName", trigger.packName(), "packVersion", trigger.packVersion(),
                         "startMs", trigger.startMs(), "endMs", trigger.endMs(), "severity", trigger.severity(),

@@ -28,8 +28,8 @@ class VideosCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "At most N videos (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--json", description = "One JSON object per line: {id, title, status, failureReason, durationMs}.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     private final Videos videos;
     private final JsonOutput output;
@@ -43,11 +43,11 @@ class VideosCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = streams.out();
         var list = videos.list(status, project, limit);
-        if (list.isEmpty() && !json) {
+        if (list.isEmpty() && !json.requested()) {
             out.println("No videos" + (status == null ? "" : " in status " + status) + ". Register some with: ingest FILE...");
         }
         for (Video video : list) {
-            if (json) {
+            if (json.requested()) {
                 output.line(out, JsonOutput.object("id", video.id(), "title", video.title(), "status", video.status().name(),
                         "failureReason", video.failureReason(), "durationMs", video.durationMs(),
                         "project", video.project(), "source", video.source(),

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * FFmpeg's log, process-wide: errors only, routed to SLF4J at debug level so an operator's terminal stays
  * readable, and the last error line of the current thread kept so a failure can say what FFmpeg said.
  */
-final class FfmpegLog {
+public final class FfmpegLog {
 
     private static final Logger log = LoggerFactory.getLogger("ffmpeg");
 
@@ -31,7 +31,8 @@ final class FfmpegLog {
     private FfmpegLog() {
     }
 
-    static synchronized void install() {
+    /** Routes FFmpeg's log here; whatever writes or reads media through JavaCV calls this first. */
+    public static synchronized void install() {
         if (callback != null) {
             return;
         }

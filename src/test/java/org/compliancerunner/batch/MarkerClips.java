@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 
-import org.compliancerunner.media.SampleMedia;
+import org.compliancerunner.demo.SampleMedia;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

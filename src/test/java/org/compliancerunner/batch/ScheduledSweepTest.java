@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.compliancerunner.cli.CliDriver;
-import org.compliancerunner.media.SampleMedia;
+import org.compliancerunner.demo.SampleMedia;
 import org.compliancerunner.support.ChildJvm;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeAll;

@@ -114,7 +114,7 @@ class SweepEndToEndTest extends IntegrationTest {
     void moreRequestedPartitionsThanThePoolCanCarryStillComplete() throws Exception {
         Path work = Files.createDirectories(HOME.resolve("media/many-partitions"));
         for (int i = 0; i < 6; i++) {
-            org.compliancerunner.media.SampleMedia.writeClip(work.resolve("clip-" + i + ".mp4"), 1.0, 64, 36, 100 + i);
+            org.compliancerunner.demo.SampleMedia.writeClip(work.resolve("clip-" + i + ".mp4"), 1.0, 64, 36, 100 + i);
         }
         assertThat(cli.run("ingest", work.toString(), "--project", "many-partitions").exitCode()).isZero();
 

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.compliancerunner.catalog.SweepQueue;
 import org.compliancerunner.cli.CliDriver;
-import org.compliancerunner.media.SampleMedia;
+import org.compliancerunner.demo.SampleMedia;
 import org.compliancerunner.support.ChildJvm;
 import org.compliancerunner.support.HangingInspection;
 import org.compliancerunner.support.IntegrationTest;

@@ -8,8 +8,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.compliancerunner.media.SampleMedia;
-import org.compliancerunner.media.SampleMedia.ClipFormat;
+import org.compliancerunner.demo.SampleMedia;
+import org.compliancerunner.demo.SampleMedia.ClipFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

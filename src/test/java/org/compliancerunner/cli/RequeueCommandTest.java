@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.compliancerunner.media.SampleMedia;
+import org.compliancerunner.demo.SampleMedia;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 
 import org.compliancerunner.ComplianceRunnerApplication;
 import org.compliancerunner.account.Accounts;
+import org.compliancerunner.demo.SampleMedia;
 import org.compliancerunner.security.Role;
-import org.compliancerunner.media.SampleMedia;
 import org.compliancerunner.support.StreamingReplica;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

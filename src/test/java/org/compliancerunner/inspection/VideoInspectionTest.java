@@ -11,13 +11,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.compliancerunner.demo.SampleMedia;
 import org.compliancerunner.media.MediaDecoder;
 import org.compliancerunner.media.voice.VoiceActivityModel;
 import org.compliancerunner.media.voice.VoiceActivityProperties;
 import org.compliancerunner.metrics.ProcessingMetrics;
 import org.compliancerunner.media.MediaInfo;
 import org.compliancerunner.media.MediaProbe;
-import org.compliancerunner.media.SampleMedia;
 import org.compliancerunner.policy.PolicyEngine;
 import org.compliancerunner.policy.RulePack;
 import org.compliancerunner.speech.SpeechEngines;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import org.compliancerunner.demo.SampleMedia;
 import org.compliancerunner.support.Fixtures;
 
 /** Broken uploads written into a test's temporary directory. */

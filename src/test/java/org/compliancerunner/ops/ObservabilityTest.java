@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.compliancerunner.account.Accounts;
+import org.compliancerunner.demo.SampleMedia;
+import org.compliancerunner.demo.SampleMedia.Cue;
 import org.compliancerunner.security.Role;
 import org.compliancerunner.cli.CliDriver;
-import org.compliancerunner.media.SampleMedia;
-import org.compliancerunner.media.SampleMedia.Cue;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.compliancerunner.demo.SampleMedia.Cue;
 import org.compliancerunner.media.MediaInfo;
-import org.compliancerunner.media.SampleMedia.Cue;
 import org.compliancerunner.speech.SubtitledFile.Track;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

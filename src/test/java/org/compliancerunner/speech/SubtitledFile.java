@@ -31,7 +31,7 @@ import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.compliancerunner.media.SampleMedia.Cue;
+import org.compliancerunner.demo.SampleMedia.Cue;
 
 /** Writes a subtitle-only media file with FFmpeg's muxers, packets made here, so tests need no fixture or executable. */
 final class SubtitledFile {

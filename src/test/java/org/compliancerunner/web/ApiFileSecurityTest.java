@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import org.compliancerunner.demo.SampleMedia;
 import org.compliancerunner.security.Role;
-import org.compliancerunner.media.SampleMedia;
 import org.compliancerunner.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.compliancerunner.account.Accounts;
+import org.compliancerunner.demo.SampleMedia;
 import org.compliancerunner.security.Role;
-import org.compliancerunner.media.SampleMedia;
 import org.compliancerunner.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

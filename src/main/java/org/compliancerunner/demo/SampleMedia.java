@@ -1,4 +1,4 @@
-package org.compliancerunner.media;
+package org.compliancerunner.demo;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_FFV1;
@@ -22,6 +22,8 @@ import java.util.Locale;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameRecorder;
+import org.compliancerunner.media.FfmpegLog;
+import org.compliancerunner.media.Interval;
 import org.jspecify.annotations.Nullable;
 
 /** Writes small, known media: the README demo set, unit-test clips and benchmark input. */
@@ -42,6 +44,7 @@ public final class SampleMedia {
     static final double LOUD_AMPLITUDE = 0.3;
     private static final double TONE_HZ = 440;
 
+    // the encoders' own chatter goes to the log, not to the terminal of demo and samples
     static {
         FfmpegLog.install();
     }
@@ -143,7 +146,7 @@ public final class SampleMedia {
     }
 
     /** @param audioSeconds where the tone stops: a sound track may end before the picture does */
-    static void writeClip(Path file, double seconds, double audioSeconds, int width, int height, boolean indexFirst) {
+    public static void writeClip(Path file, double seconds, double audioSeconds, int width, int height, boolean indexFirst) {
         ClipFormat format = ClipFormat.standard();
         writeClip(file, seconds, audioSeconds, width, height, 0, COMPLIANT_AMPLITUDE,
                 indexFirst ? format.withIndexFirst() : format);

@@ -1,4 +1,4 @@
-package org.compliancerunner.media;
+package org.compliancerunner.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,10 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import org.compliancerunner.media.MediaDecoder;
+import org.compliancerunner.media.MediaException;
+import org.compliancerunner.media.MediaInfo;
+import org.compliancerunner.media.MediaListener;
+import org.compliancerunner.media.MediaProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SampleMediaTest {
+
+    // what a transcriber asks the decode pass for
+    private static final MediaListener SPEECH = new MediaListener() {
+        @Override
+        public boolean wantsSpeechAudio() {
+            return true;
+        }
+    };
 
     private final MediaProbe probe = new MediaProbe();
     private final MediaDecoder decoder = new MediaDecoder();
@@ -64,7 +78,7 @@ class SampleMediaTest {
 
         Path broken = demo.resolve("broken-upload.mp4");
         assertThat(probe.sniff(broken)).contains("mp4");
-        assertThatThrownBy(() -> decoder.decode(broken, List.of(new RecordingListener(false, true))))
+        assertThatThrownBy(() -> decoder.decode(broken, List.of(SPEECH)))
                 .isInstanceOf(MediaException.class)
                 .hasMessageContaining("truncated");
     }
