@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.compliancerunner.cli.CliDriver;
+import org.compliancerunner.support.CatalogRows;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -61,8 +62,7 @@ class SweepClaimBatchesTest extends IntegrationTest {
     }
 
     private List<Long> seed(String project, int count) {
-        long projectId = jdbc.sql("INSERT INTO projects (name, owner) VALUES (:name, 'ops') RETURNING id")
-                .param("name", project).query(Long.class).single();
+        long projectId = CatalogRows.project(jdbc, project, "ops");
         return jdbc.sql("""
                         INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, owner, created_at)
                         SELECT :project, 'v' || n, '/missing/' || n, :home || '/media/missing-' || n || '.mp4',

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.compliancerunner.cli.CliDriver;
+import org.compliancerunner.support.CatalogRows;
 import org.compliancerunner.support.Fixtures;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -128,8 +129,7 @@ class SweepEndToEndTest extends IntegrationTest {
 
     @Test
     void aFileThatKeptTakingItsProcessDownIsFailedInsteadOfRetriedForever() {
-        long projectId = jdbc.sql("INSERT INTO projects (name, owner) VALUES ('crash-loop', 'ops') RETURNING id")
-                .query(Long.class).single();
+        long projectId = CatalogRows.project(jdbc, "crash-loop", "ops");
         long videoId = jdbc.sql("""
                         INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, status, owner,
                                             claimed_by, attempts)
