@@ -13,7 +13,6 @@ import java.util.Set;
 
 import org.compliancerunner.account.Accounts;
 import org.compliancerunner.security.Role;
-import org.compliancerunner.cli.CliDriver;
 import org.compliancerunner.media.SampleMedia;
 import org.compliancerunner.media.SampleMedia.Cue;
 import org.compliancerunner.support.IntegrationTest;
@@ -67,10 +66,8 @@ class ObservabilityTest extends IntegrationTest {
                 """);
         assertThat(cli.run("ingest", work.toString(), "--project", "observability").exitCode()).isZero();
 
-        CliDriver.Result sweep = cli.run("sweep", "--project", "observability", "--rules", rules.toString(), "--json");
+        JsonNode summary = completedSweep("--project", "observability", "--rules", rules.toString());
 
-        assertThat(sweep.exitCode()).as(sweep.err()).isZero();
-        JsonNode summary = JSON.readTree(sweep.out());
         assertThat(summary.get("videos").get("done").asInt()).isEqualTo(3);
         assertThat(summary.get("videos").get("failed").asInt()).isEqualTo(1);
         long jobExecutionId = summary.get("jobExecutionId").asLong();
