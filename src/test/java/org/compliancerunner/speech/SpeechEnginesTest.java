@@ -8,8 +8,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.compliancerunner.media.MediaInfo;
+import org.compliancerunner.media.SampleMedia;
+import org.compliancerunner.media.SampleMedia.Cue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +29,7 @@ class SpeechEnginesTest {
     @Test
     void autoPrefersCaptionsBesideTheFileOverEveryOtherEngine() throws Exception {
         Path media = Files.createFile(dir.resolve("clip.mp4"));
-        Files.writeString(dir.resolve("clip.srt"), "1\n00:00:01,000 --> 00:00:02,000\nhello\n");
+        SampleMedia.writeCaptions(dir.resolve("clip.srt"), List.of(new Cue(1_000, 2_000, "hello")));
         SpeechEngines engines = engines(SpeechEngine.AUTO, MODEL, SERVER);
 
         try (TranscriptionSession session = engines.open(media, PLAIN)) {
@@ -79,7 +82,7 @@ class SpeechEnginesTest {
     @Test
     void noneIsUnavailableWhateverExists() throws Exception {
         Path media = Files.createFile(dir.resolve("clip.mp4"));
-        Files.writeString(dir.resolve("clip.srt"), "1\n00:00:01,000 --> 00:00:02,000\nhello\n");
+        SampleMedia.writeCaptions(dir.resolve("clip.srt"), List.of(new Cue(1_000, 2_000, "hello")));
 
         Transcript transcript = finish(engines(SpeechEngine.NONE, MODEL, SERVER), media, PLAIN);
 
