@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_SUBRIP;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,7 @@ class SpeechEnginesTest {
 
     @Test
     void autoPrefersCaptionsBesideTheFileOverEveryOtherEngine() throws Exception {
-        Path media = Files.createFile(dir.resolve("clip.mp4"));
-        SampleMedia.writeCaptions(dir.resolve("clip.srt"), List.of(new Cue(1_000, 2_000, "hello")));
+        Path media = clipWithSidecarCaptions();
         SpeechEngines engines = engines(SpeechEngine.AUTO, MODEL, SERVER);
 
         try (TranscriptionSession session = engines.open(media, PLAIN)) {
@@ -81,8 +81,7 @@ class SpeechEnginesTest {
 
     @Test
     void noneIsUnavailableWhateverExists() throws Exception {
-        Path media = Files.createFile(dir.resolve("clip.mp4"));
-        SampleMedia.writeCaptions(dir.resolve("clip.srt"), List.of(new Cue(1_000, 2_000, "hello")));
+        Path media = clipWithSidecarCaptions();
 
         Transcript transcript = finish(engines(SpeechEngine.NONE, MODEL, SERVER), media, PLAIN);
 
@@ -115,6 +114,12 @@ class SpeechEnginesTest {
         return new SpeechEngines(new SpeechProperties(engine, new SpeechProperties.Whisper(model, 30, 0),
                 new SpeechProperties.OpenAi(server, null, "whisper-1", Duration.ofSeconds(1), Duration.ofSeconds(5),
                         defaults.openai().retries())));
+    }
+
+    /** clip.mp4 (empty: these engines do not open it) with a clip.srt beside it. */
+    private Path clipWithSidecarCaptions() throws IOException {
+        SampleMedia.writeCaptions(dir.resolve("clip.srt"), List.of(new Cue(1_000, 2_000, "hello")));
+        return Files.createFile(dir.resolve("clip.mp4"));
     }
 
     private static Transcript finish(SpeechEngines engines, Path media, MediaInfo info) throws Exception {
