@@ -1,11 +1,9 @@
 package org.compliancerunner.batch;
 
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.jspecify.annotations.Nullable;
+import org.compliancerunner.config.HikariPools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +22,7 @@ final class ConnectionBudget {
     }
 
     static int partitions(int requested, DataSource dataSource) {
-        HikariDataSource pool = pool(dataSource);
+        HikariDataSource pool = HikariPools.behind(dataSource);
         if (pool == null) {
             return requested;
         }
@@ -39,15 +37,6 @@ final class ConnectionBudget {
                         + "(raise spring.datasource.hikari.maximum-pool-size for more)",
                 requested, connections(requested), pool.getMaximumPoolSize(), affordable);
         return affordable;
-    }
-
-    /** The pool behind the data source, also when a replica's routing proxy wraps it. */
-    private static @Nullable HikariDataSource pool(DataSource dataSource) {
-        try {
-            return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
-        } catch (SQLException e) {
-            return null;
-        }
     }
 
     /** Connections that {@code partitions} partitions need: one each, a quarter more for short writes, two beats. */

@@ -13,6 +13,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,13 +33,12 @@ class LostDatabase implements JobExecutionListener {
 
     private final JdbcClient jdbc;
     private final JobRepository repository;
-    private final Duration patience;
+    private final Leases leases;
 
-    LostDatabase(JdbcClient jdbc, JobRepository repository, SweepProperties properties) {
+    LostDatabase(JdbcClient jdbc, JobRepository repository, @Qualifier("sweepLeases") Leases leases) {
         this.jdbc = jdbc;
         this.repository = repository;
-        // as long as the lease: after that another process may take the execution over anyway
-        this.patience = properties.lease();
+        this.leases = leases;
     }
 
     @Override
@@ -79,7 +79,7 @@ class LostDatabase implements JobExecutionListener {
                 execution.setEndTime(LocalDateTime.now());
                 repository.update(execution);
             });
-            jdbc.sql("DELETE FROM sweep_leases WHERE job_execution_id = :id").param("id", jobExecutionId).update();
+            leases.release(jobExecutionId);
         }
         return reason;
     }
@@ -105,6 +105,8 @@ class LostDatabase implements JobExecutionListener {
     }
 
     private boolean awaitDatabase() {
+        // as long as the lease: after that another process may take the execution over anyway
+        Duration patience = leases.lease();
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             try {

@@ -6,7 +6,6 @@ import org.compliancerunner.catalog.ClaimedVideo;
 import org.compliancerunner.catalog.SweepQueue;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,8 +28,7 @@ final class PartitionClaims implements KeysetReader.Page<ClaimedVideo> {
                     int partitions, @Nullable String project, long limit, int batch) {
         this.queue = queue;
         // claims commit at once, so the other partitions see them while this one's chunk is still open
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = OwnTransaction.of(transactions);
         this.instance = instance;
         this.partition = partition;
         this.partitions = partitions;

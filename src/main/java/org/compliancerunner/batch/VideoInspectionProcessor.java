@@ -15,7 +15,6 @@ import org.slf4j.MDC;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,8 +37,7 @@ class VideoInspectionProcessor implements ItemProcessor<ClaimedVideo, VideoOutco
                              RulePack pack, StepExecution step, StopSignal stop) {
         this.inspection = inspection;
         this.queue = queue;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = OwnTransaction.of(transactions);
         this.pack = pack;
         this.step = step;
         this.stop = stop;

@@ -210,7 +210,7 @@ public class MinutesLedger {
         if (used.charged() + used.reserved() + minutes <= quota) {
             return null;
         }
-        return new QuotaExceededException(owner, quota, used.charged(), used.reserved(), minutes,
+        return new QuotaExceededException(new QuotaShortfall(owner, quota, used.charged(), used.reserved(), minutes),
                 monthly ? "this month" : "in total", properties.quotaPropertyFor(owner));
     }
 

@@ -18,11 +18,10 @@ final class HomeLock implements AutoCloseable {
     // a file lock belongs to the whole JVM: threads of one process (tests) take turns here first
     private static final ReentrantLock IN_PROCESS = new ReentrantLock();
 
-    private final FileChannel channel;
+    /** Held on the lock file's channel, which closes with it. */
     private final FileLock lock;
 
-    private HomeLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
+    private HomeLock(FileLock lock) {
         this.lock = lock;
     }
 
@@ -32,7 +31,7 @@ final class HomeLock implements AutoCloseable {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(home.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            return new HomeLock(channel, channel.lock());
+            return new HomeLock(channel.lock());
         } catch (IOException | RuntimeException e) {
             if (channel != null) {
                 channel.close();
@@ -46,7 +45,7 @@ final class HomeLock implements AutoCloseable {
     public void close() throws IOException {
         try {
             lock.release();
-            channel.close();
+            lock.channel().close();
         } finally {
             IN_PROCESS.unlock();
         }

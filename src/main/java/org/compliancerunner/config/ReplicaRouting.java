@@ -1,7 +1,5 @@
 package org.compliancerunner.config;
 
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -54,7 +52,7 @@ final class ReplicaRouting implements BeanPostProcessor, DisposableBean {
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("replica");
         pool.setJdbcUrl(properties.url());
-        HikariDataSource primaryPool = hikari(primary);
+        HikariDataSource primaryPool = HikariPools.behind(primary);
         String username = properties.username() != null || primaryPool == null ? properties.username() : primaryPool.getUsername();
         String password = properties.password() != null || primaryPool == null ? properties.password() : primaryPool.getPassword();
         pool.setUsername(username);
@@ -66,14 +64,6 @@ final class ReplicaRouting implements BeanPostProcessor, DisposableBean {
         pool.setInitializationFailTimeout(-1);
         pool.setReadOnly(true);
         return pool;
-    }
-
-    private static @Nullable HikariDataSource hikari(DataSource dataSource) {
-        try {
-            return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
-        } catch (SQLException e) {
-            return null;
-        }
     }
 
     /** The replica's pool closes with the context; the primary's is closed as the bean it was built as. */

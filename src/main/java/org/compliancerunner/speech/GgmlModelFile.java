@@ -68,7 +68,7 @@ final class GgmlModelFile {
                 elements *= readInt();
             }
             skip(nameLength, "tensor name");
-            long bytes = TensorType.bytes(type, elements);
+            long bytes = tensorBytes(type, elements);
             if (bytes < 0) {
                 // A tensor type newer than this check: leave the rest to whisper.cpp.
                 return tensors + 1;
@@ -109,30 +109,26 @@ final class GgmlModelFile {
         return new TranscriptionException(path + " " + what);
     }
 
-    /** Bytes per block and elements per block of the ggml tensor types whisper models are published in. */
-    private enum TensorType {
-        F32(0, 4, 1), F16(1, 2, 1), Q4_0(2, 18, 32), Q4_1(3, 20, 32), Q5_0(6, 22, 32), Q5_1(7, 24, 32),
-        Q8_0(8, 34, 32), Q2_K(10, 84, 256), Q3_K(11, 110, 256), Q4_K(12, 144, 256), Q5_K(13, 176, 256),
-        Q6_K(14, 210, 256), Q8_K(15, 292, 256);
-
-        private final int id;
-        private final int blockBytes;
-        private final int blockElements;
-
-        TensorType(int id, int blockBytes, int blockElements) {
-            this.id = id;
-            this.blockBytes = blockBytes;
-            this.blockElements = blockElements;
-        }
-
-        /** Data size of a tensor, or -1 for a type not listed here. */
-        static long bytes(int id, long elements) {
-            for (TensorType type : values()) {
-                if (type.id == id) {
-                    return elements / type.blockElements * type.blockBytes;
-                }
-            }
-            return -1;
-        }
+    /**
+     * Data size of a tensor of one of the ggml types whisper models are published in, each stored in blocks of so
+     * many elements in so many bytes; -1 for a type not listed here.
+     */
+    private static long tensorBytes(int type, long elements) {
+        return switch (type) {
+            case 0 -> elements * 4; // F32
+            case 1 -> elements * 2; // F16
+            case 2 -> elements / 32 * 18; // Q4_0
+            case 3 -> elements / 32 * 20; // Q4_1
+            case 6 -> elements / 32 * 22; // Q5_0
+            case 7 -> elements / 32 * 24; // Q5_1
+            case 8 -> elements / 32 * 34; // Q8_0
+            case 10 -> elements / 256 * 84; // Q2_K
+            case 11 -> elements / 256 * 110; // Q3_K
+            case 12 -> elements / 256 * 144; // Q4_K
+            case 13 -> elements / 256 * 176; // Q5_K
+            case 14 -> elements / 256 * 210; // Q6_K
+            case 15 -> elements / 256 * 292; // Q8_K
+            default -> -1;
+        };
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.sql.SQLException;
 
 import org.compliancerunner.billing.QuotaExceededException;
+import org.compliancerunner.billing.QuotaShortfall;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,11 +117,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
         problem.setType(URI.create(Problems.TYPE_PREFIX + "quota-exceeded"));
         problem.setTitle("Minutes quota exceeded");
-        problem.setProperty("owner", e.owner());
-        problem.setProperty("quotaMinutes", e.quotaMinutes());
-        problem.setProperty("usedMinutes", e.usedMinutes());
-        problem.setProperty("reservedMinutes", e.reservedMinutes());
-        problem.setProperty("neededMinutes", e.neededMinutes());
+        QuotaShortfall shortfall = e.shortfall();
+        problem.setProperty("owner", shortfall.owner());
+        problem.setProperty("quotaMinutes", shortfall.quotaMinutes());
+        problem.setProperty("usedMinutes", shortfall.usedMinutes());
+        problem.setProperty("reservedMinutes", shortfall.reservedMinutes());
+        problem.setProperty("neededMinutes", shortfall.neededMinutes());
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 }

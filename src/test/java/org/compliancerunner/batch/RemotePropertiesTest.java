@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.compliancerunner.support.SettingsContext;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 
 class RemotePropertiesTest {
 
@@ -16,9 +15,7 @@ class RemotePropertiesTest {
     static class Settings {
     }
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-            .withUserConfiguration(Settings.class);
+    private final ApplicationContextRunner runner = SettingsContext.of(Settings.class);
 
     @Test
     void theWatchdogResendsAfterTwoMinutesAndGivesUpAfterFifteenByDefault() {

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.compliancerunner.cli.CliDriver;
+import org.compliancerunner.support.CatalogRows;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A sweep claims its videos a batch at a time: the claim step only the first batch, the partitions the rest as they
@@ -20,17 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
 @TestPropertySource(properties = "compliance.sweep.claim-batch=5")
 class SweepClaimBatchesTest extends IntegrationTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @Test
     void partitionsClaimTheBatchesAfterTheFirstAndFinishEveryVideoOnce() {
         List<Long> ids = seed("claims-all", 23);
 
-        CliDriver.Result sweep = cli.run("sweep", "--project", "claims-all", "--partitions", "3", "--json");
+        // a missing file fails its video, not the sweep
+        JsonNode summary = completedSweep("--project", "claims-all", "--partitions", "3");
 
-        assertThat(sweep.exitCode()).as(sweep.err()).isZero(); // a missing file fails its video, not the sweep
-        JsonNode summary = JSON.readTree(sweep.out());
-        assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(summary.get("videos").get("failed").asInt()).isEqualTo(23);
         long instance = instanceOf(summary);
         assertThat(claimStepWrites(summary.get("jobExecutionId").asLong())).isEqualTo(5);
@@ -48,11 +43,9 @@ class SweepClaimBatchesTest extends IntegrationTest {
         jdbc.sql("UPDATE videos SET priority = 5 WHERE id = ANY (:ids)")
                 .param("ids", ids.subList(13, 20).toArray(Long[]::new)).update();
 
-        CliDriver.Result sweep = cli.run("sweep", "--project", "claims-limit", "--partitions", "2", "--limit", "12",
-                "--json");
+        JsonNode summary = completedSweep("--project", "claims-limit", "--partitions", "2", "--limit", "12");
 
-        JsonNode summary = JSON.readTree(sweep.out());
-        assertThat(summary.get("videos").get("failed").asInt()).as(sweep.err()).isEqualTo(12);
+        assertThat(summary.get("videos").get("failed").asInt()).isEqualTo(12);
         List<Long> claimed = jdbc.sql("SELECT id FROM videos WHERE claimed_by = :instance ORDER BY id")
                 .param("instance", instanceOf(summary)).query(Long.class).list();
         assertThat(claimed).hasSize(12).containsAll(ids.subList(13, 20)).containsAll(ids.subList(0, 5));
@@ -61,8 +54,7 @@ class SweepClaimBatchesTest extends IntegrationTest {
     }
 
     private List<Long> seed(String project, int count) {
-        long projectId = jdbc.sql("INSERT INTO projects (name, owner) VALUES (:name, 'ops') RETURNING id")
-                .param("name", project).query(Long.class).single();
+        long projectId = CatalogRows.project(jdbc, project, "ops");
         return jdbc.sql("""
                         INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, owner, created_at)
                         SELECT :project, 'v' || n, '/missing/' || n, :home || '/media/missing-' || n || '.mp4',

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.compliancerunner.cli.CliDriver;
+import org.compliancerunner.support.CatalogRows;
 import org.compliancerunner.support.Fixtures;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -42,10 +43,7 @@ class SweepEndToEndTest extends IntegrationTest {
         long truncatedId = registered.get(1).get("id").asLong();
         assertThat(registered.get(0).get("durationMs").asLong()).isBetween(10_200L, 10_300L);
 
-        CliDriver.Result sweep = cli.run("sweep", "--project", "e2e", "--rules", rules.toString(), "--json");
-        assertThat(sweep.exitCode()).as(sweep.err()).isZero();
-        JsonNode summary = JSON.readTree(sweep.out());
-        assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
+        JsonNode summary = completedSweep("--project", "e2e", "--rules", rules.toString());
         assertThat(summary.get("videos").get("done").asInt()).isEqualTo(1);
         assertThat(summary.get("videos").get("failed").asInt()).isEqualTo(1);
         assertThat(summary.get("triggers").asInt()).isEqualTo(1);
@@ -81,10 +79,7 @@ class SweepEndToEndTest extends IntegrationTest {
                         + "AND payload->>'jobExecutionId' = :id")
                 .param("id", String.valueOf(jobExecutionId)).query(String.class).single()).isEqualTo("1");
 
-        CliDriver.Result again = cli.run("sweep", "--project", "e2e", "--rules", rules.toString(), "--json");
-        assertThat(again.exitCode()).isZero();
-        JsonNode second = JSON.readTree(again.out());
-        assertThat(second.get("status").asString()).isEqualTo("COMPLETED");
+        JsonNode second = completedSweep("--project", "e2e", "--rules", rules.toString());
         assertThat(second.get("videos").get("done").asInt()).isZero();
         assertThat(second.get("videos").get("failed").asInt()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM triggers WHERE video_id = :id").param("id", videoId)
@@ -118,18 +113,14 @@ class SweepEndToEndTest extends IntegrationTest {
         }
         assertThat(cli.run("ingest", work.toString(), "--project", "many-partitions").exitCode()).isZero();
 
-        CliDriver.Result sweep = cli.run("sweep", "--project", "many-partitions", "--partitions", "12", "--json");
+        JsonNode summary = completedSweep("--project", "many-partitions", "--partitions", "12");
 
-        assertThat(sweep.exitCode()).as(sweep.err()).isZero();
-        JsonNode summary = JSON.readTree(sweep.out());
-        assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(summary.get("videos").get("done").asInt()).isEqualTo(6);
     }
 
     @Test
     void aFileThatKeptTakingItsProcessDownIsFailedInsteadOfRetriedForever() {
-        long projectId = jdbc.sql("INSERT INTO projects (name, owner) VALUES ('crash-loop', 'ops') RETURNING id")
-                .query(Long.class).single();
+        long projectId = CatalogRows.project(jdbc, "crash-loop", "ops");
         long videoId = jdbc.sql("""
                         INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, status, owner,
                                             claimed_by, attempts)

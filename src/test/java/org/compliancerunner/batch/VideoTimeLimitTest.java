@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A video whose inspection never returns (a test-only inspector that ignores interrupts, as a native call would): the
@@ -31,8 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestPropertySource(properties = {HangingInspection.MARKER + "=hang", "compliance.sweep.video-timeout.factor=0",
         "compliance.sweep.video-timeout.minimum=15s", "compliance.sweep.video-timeout.grace=1s"})
 class VideoTimeLimitTest extends IntegrationTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     Environment environment;
@@ -54,11 +51,8 @@ class VideoTimeLimitTest extends IntegrationTest {
         assertThat(cli.run("ingest", media.toString(), "--project", "time-limit").exitCode()).isZero();
 
         // one partition: the hanging video comes first and the other three are behind it
-        CliDriver.Result sweep = cli.run("sweep", "--project", "time-limit", "--partitions", "1", "--json");
+        JsonNode summary = completedSweep("--project", "time-limit", "--partitions", "1");
 
-        assertThat(sweep.exitCode()).as(sweep.err()).isZero();
-        JsonNode summary = JSON.readTree(sweep.out());
-        assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(summary.get("videos").get("done").asInt()).isEqualTo(3);
         assertThat(summary.get("videos").get("failed").asInt()).isEqualTo(1);
         assertThat(jdbc.sql("""

@@ -2,11 +2,10 @@ package org.compliancerunner.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.compliancerunner.support.SettingsContext;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 
 class BillingPropertiesTest {
 
@@ -14,9 +13,7 @@ class BillingPropertiesTest {
     static class Settings {
     }
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-            .withUserConfiguration(Settings.class);
+    private final ApplicationContextRunner context = SettingsContext.of(Settings.class);
 
     @Test
     void absentSettingsMeanUnlimited() {

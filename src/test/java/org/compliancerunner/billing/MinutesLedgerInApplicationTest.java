@@ -3,6 +3,7 @@ package org.compliancerunner.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.compliancerunner.support.CatalogRows;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,8 +18,7 @@ class MinutesLedgerInApplicationTest extends IntegrationTest {
 
     @Test
     void reservesAgainstTheConfiguredQuotaOfTheOwner() {
-        long project = jdbc.sql("INSERT INTO projects (name, owner) VALUES ('billing-in-app', 'in-app') RETURNING id")
-                .query(Long.class).single();
+        long project = CatalogRows.project(jdbc, "billing-in-app", "in-app");
         long video = jdbc.sql("""
                         INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, duration_ms, owner)
                         VALUES (:project, 'spot', 'spot', 'spot', repeat('a', 64), 1, 30000, 'in-app') RETURNING id""")

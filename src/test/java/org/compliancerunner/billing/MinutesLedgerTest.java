@@ -162,9 +162,8 @@ class MinutesLedgerTest {
         assertThatThrownBy(() -> limited.reserve(tooLong, "alice", SECONDS_90))
                 .isInstanceOf(QuotaExceededException.class).hasMessage(expected)
                 .satisfies(refused -> {
-                    QuotaExceededException quota = (QuotaExceededException) refused;
-                    assertThat(List.of(quota.quotaMinutes(), quota.usedMinutes(), quota.reservedMinutes(),
-                            quota.neededMinutes())).containsExactly(5L, 3L, 1L, 2L);
+                    QuotaShortfall shortfall = ((QuotaExceededException) refused).shortfall();
+                    assertThat(shortfall).isEqualTo(new QuotaShortfall("alice", 5, 3, 1, 2));
                 });
         assertThat(db.entries(tooLong)).isZero();
         assertThat(balance(limited, "alice")).isEqualTo(new OwnerBalance("alice", 1, 3, 0, 5));

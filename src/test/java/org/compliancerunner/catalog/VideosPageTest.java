@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
+import org.compliancerunner.support.CatalogRows;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,14 +27,9 @@ class VideosPageTest extends IntegrationTest {
     void everyCombinationOfOwnerStatusProjectAndCursorSelectsWhatItSays() {
         for (String owner : List.of("page-ann", "page-ben")) {
             for (int p = 0; p < 2; p++) {
-                long projectId = jdbc.sql("INSERT INTO projects (name, owner) VALUES (:n, :o) RETURNING id")
-                        .param("n", owner + "-" + p).param("o", owner).query(Long.class).single();
+                long projectId = CatalogRows.project(jdbc, owner + "-" + p, owner);
                 for (int i = 0; i < 6; i++) {
-                    jdbc.sql("""
-                                    INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, owner, status)
-                                    VALUES (:p, 'v', 's', '/m', md5(random()::text) || md5(random()::text), 1, :o, :s)""")
-                            .param("p", projectId).param("o", owner)
-                            .param("s", List.of("DONE", "FAILED", "PENDING").get(i % 3)).update();
+                    CatalogRows.video(jdbc, projectId, "v", owner, List.of("DONE", "FAILED", "PENDING").get(i % 3));
                 }
             }
         }
@@ -84,8 +80,7 @@ class VideosPageTest extends IntegrationTest {
 
     @Test
     void aPageCarriesEveryColumnOfTheVideo() {
-        long projectId = jdbc.sql("INSERT INTO projects (name, owner) VALUES ('page-columns', 'page-cid') RETURNING id")
-                .query(Long.class).single();
+        long projectId = CatalogRows.project(jdbc, "page-columns", "page-cid");
         long id = jdbc.sql("""
                         INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, duration_ms, streams,
                                             owner, status, failure_reason, transcript_source, analysis_ms, decode_ms,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +23,7 @@ import org.compliancerunner.ComplianceRunnerApplication;
 import org.compliancerunner.account.Accounts;
 import org.compliancerunner.demo.SampleMedia;
 import org.compliancerunner.security.Role;
+import org.compliancerunner.support.HttpCalls;
 import org.compliancerunner.support.StreamingReplica;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -246,14 +246,7 @@ class ReplicaReadsTest {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpCalls.send(HTTP, request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI uri(String path) {

@@ -15,7 +15,6 @@ import org.compliancerunner.account.Accounts;
 import org.compliancerunner.demo.SampleMedia;
 import org.compliancerunner.demo.SampleMedia.Cue;
 import org.compliancerunner.security.Role;
-import org.compliancerunner.cli.CliDriver;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,10 +66,8 @@ class ObservabilityTest extends IntegrationTest {
                 """);
         assertThat(cli.run("ingest", work.toString(), "--project", "observability").exitCode()).isZero();
 
-        CliDriver.Result sweep = cli.run("sweep", "--project", "observability", "--rules", rules.toString(), "--json");
+        JsonNode summary = completedSweep("--project", "observability", "--rules", rules.toString());
 
-        assertThat(sweep.exitCode()).as(sweep.err()).isZero();
-        JsonNode summary = JSON.readTree(sweep.out());
         assertThat(summary.get("videos").get("done").asInt()).isEqualTo(3);
         assertThat(summary.get("videos").get("failed").asInt()).isEqualTo(1);
         long jobExecutionId = summary.get("jobExecutionId").asLong();

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.compliancerunner.ComplianceRunnerApplication;
+import org.compliancerunner.support.CatalogRows;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -125,8 +126,7 @@ public final class QueueBenchmark {
     /** Ten findings per video, severities mixed, inserted in bulk: the claim and decide paths are what is measured. */
     private static String seed(JdbcClient jdbc, int items) {
         String project = "bench-review-" + System.currentTimeMillis();
-        long projectId = jdbc.sql("INSERT INTO projects (name, owner) VALUES (:name, 'bench') RETURNING id")
-                .param("name", project).query(Long.class).single();
+        long projectId = CatalogRows.project(jdbc, project, "bench");
         int videos = Math.max(1, items / 10);
         jdbc.sql("""
                         INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, owner, status)

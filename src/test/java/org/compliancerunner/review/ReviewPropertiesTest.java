@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.compliancerunner.policy.Severity;
+import org.compliancerunner.support.SettingsContext;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 
 class ReviewPropertiesTest {
 
@@ -17,9 +16,7 @@ class ReviewPropertiesTest {
     static class Settings {
     }
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-            .withUserConfiguration(Settings.class);
+    private final ApplicationContextRunner runner = SettingsContext.of(Settings.class);
 
     @Test
     void severityIsSpelledAsInRulePacksAndTheLeaseAsADuration() {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.compliancerunner.policy.PackVersion;
 import org.compliancerunner.policy.Severity;
 import org.compliancerunner.policy.Trigger;
+import org.compliancerunner.support.CatalogRows;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,17 +32,11 @@ public final class ReviewScene {
         this.judgements = context.getBean(Judgements.class);
         this.queue = context.getBean(ReviewQueue.class);
         this.project = "review-" + UUID.randomUUID().toString().substring(0, 8);
-        this.projectId = jdbc.sql("INSERT INTO projects (name, owner) VALUES (:name, 'test') RETURNING id")
-                .param("name", project).query(Long.class).single();
+        this.projectId = CatalogRows.project(jdbc, project, "test");
     }
 
     public long video(String title) {
-        long id = jdbc.sql("""
-                        INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, owner, status)
-                        VALUES (:project, :title, :title, :title, :sha, 1, 'test', 'DONE') RETURNING id""")
-                .param("project", projectId).param("title", title)
-                .param("sha", (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "").substring(0, 64))
-                .query(Long.class).single();
+        long id = CatalogRows.video(jdbc, projectId, title, "test", "DONE");
         titles.put(id, title);
         return id;
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.compliancerunner.demo.SampleMedia;
 import org.compliancerunner.demo.SampleMedia.Cue;
 import org.compliancerunner.media.MediaInfo;
 import org.compliancerunner.speech.SubtitledFile.Track;
@@ -29,7 +30,7 @@ class CaptionTranscriberTest {
     @Test
     void prefersTheExactSidecarOverALanguageVariant() throws Exception {
         Path media = Files.createFile(dir.resolve("clip.mp4"));
-        Files.writeString(dir.resolve("clip.en.srt"), "1\n00:00:01,000 --> 00:00:02,000\nenglish\n");
+        SampleMedia.writeCaptions(dir.resolve("clip.en.srt"), List.of(new Cue(1_000, 2_000, "english")));
         Files.writeString(dir.resolve("clip.vtt"), "WEBVTT\n\n00:03.000 --> 00:04.000\nexact\n");
 
         Transcript transcript = finish(media, NO_SUBTITLES);
@@ -41,8 +42,8 @@ class CaptionTranscriberTest {
     @Test
     void acceptsALanguageSuffixedSidecar() throws Exception {
         Path media = Files.createFile(dir.resolve("clip.mp4"));
-        Files.writeString(dir.resolve("clip.final.mp4.srt"), "1\n00:00:09,000 --> 00:00:10,000\nother file\n");
-        Files.writeString(dir.resolve("clip.pt-BR.srt"), "1\n00:00:01,000 --> 00:00:02,000\nola\n");
+        SampleMedia.writeCaptions(dir.resolve("clip.final.mp4.srt"), List.of(new Cue(9_000, 10_000, "other file")));
+        SampleMedia.writeCaptions(dir.resolve("clip.pt-BR.srt"), List.of(new Cue(1_000, 2_000, "ola")));
 
         Transcript transcript = finish(media, NO_SUBTITLES);
 
@@ -65,7 +66,7 @@ class CaptionTranscriberTest {
     @Test
     void sessionsDoNotAskForAudio() throws Exception {
         Path media = Files.createFile(dir.resolve("clip.mp4"));
-        Files.writeString(dir.resolve("clip.srt"), "1\n00:00:01,000 --> 00:00:02,000\nhi\n");
+        SampleMedia.writeCaptions(dir.resolve("clip.srt"), List.of(new Cue(1_000, 2_000, "hi")));
 
         try (TranscriptionSession session = captions.open(media, NO_SUBTITLES)) {
             assertThat(session.wantsSpeechAudio()).isFalse();

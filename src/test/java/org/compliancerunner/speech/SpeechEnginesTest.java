@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_SUBRIP;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
+import org.compliancerunner.demo.SampleMedia;
+import org.compliancerunner.demo.SampleMedia.Cue;
 import org.compliancerunner.media.MediaInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +29,7 @@ class SpeechEnginesTest {
 
     @Test
     void autoPrefersCaptionsBesideTheFileOverEveryOtherEngine() throws Exception {
-        Path media = Files.createFile(dir.resolve("clip.mp4"));
-        Files.writeString(dir.resolve("clip.srt"), "1\n00:00:01,000 --> 00:00:02,000\nhello\n");
+        Path media = clipWithSidecarCaptions();
         SpeechEngines engines = engines(SpeechEngine.AUTO, MODEL, SERVER);
 
         try (TranscriptionSession session = engines.open(media, PLAIN)) {
@@ -78,8 +81,7 @@ class SpeechEnginesTest {
 
     @Test
     void noneIsUnavailableWhateverExists() throws Exception {
-        Path media = Files.createFile(dir.resolve("clip.mp4"));
-        Files.writeString(dir.resolve("clip.srt"), "1\n00:00:01,000 --> 00:00:02,000\nhello\n");
+        Path media = clipWithSidecarCaptions();
 
         Transcript transcript = finish(engines(SpeechEngine.NONE, MODEL, SERVER), media, PLAIN);
 
@@ -112,6 +114,12 @@ class SpeechEnginesTest {
         return new SpeechEngines(new SpeechProperties(engine, new SpeechProperties.Whisper(model, 30, 0),
                 new SpeechProperties.OpenAi(server, null, "whisper-1", Duration.ofSeconds(1), Duration.ofSeconds(5),
                         defaults.openai().retries())));
+    }
+
+    /** clip.mp4 (empty: these engines do not open it) with a clip.srt beside it. */
+    private Path clipWithSidecarCaptions() throws IOException {
+        SampleMedia.writeCaptions(dir.resolve("clip.srt"), List.of(new Cue(1_000, 2_000, "hello")));
+        return Files.createFile(dir.resolve("clip.mp4"));
     }
 
     private static Transcript finish(SpeechEngines engines, Path media, MediaInfo info) throws Exception {

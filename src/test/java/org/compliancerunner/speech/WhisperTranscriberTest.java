@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.compliancerunner.media.MediaInfo;
 import org.compliancerunner.support.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -18,49 +19,30 @@ class WhisperTranscriberTest {
 
     @Test
     void noModelConfiguredNamesThePropertyAndTheScript() {
-        WhisperTranscriber whisper = new WhisperTranscriber(new SpeechProperties.Whisper(null, 30, 0));
-
-        assertThatThrownBy(() -> whisper.open(Path.of("clip.mp4"), SPEECH))
-                .isInstanceOf(TranscriptionException.class)
-                .hasMessageContaining("compliance.speech.whisper.model")
-                .hasMessageContaining("scripts/fetch-model");
+        assertThatOpeningWith(null).hasMessageContainingAll("compliance.speech.whisper.model", "scripts/fetch-model");
     }
 
     @Test
     void aMissingModelFileNamesThePathThePropertyAndTheScript() {
         Path missing = Path.of("/nonexistent/ggml-base.en.bin");
-        WhisperTranscriber whisper = new WhisperTranscriber(new SpeechProperties.Whisper(missing, 30, 0));
 
-        assertThatThrownBy(() -> whisper.open(Path.of("clip.mp4"), SPEECH))
-                .isInstanceOf(TranscriptionException.class)
-                .hasMessageContaining(missing.toString())
-                .hasMessageContaining("compliance.speech.whisper.model")
-                .hasMessageContaining("does not exist")
-                .hasMessageContaining("scripts/fetch-model");
+        assertThatOpeningWith(missing).hasMessageContainingAll(missing.toString(), "compliance.speech.whisper.model",
+                "does not exist", "scripts/fetch-model");
     }
 
     @Test
     void theWeightlessStubModelFailsCleanly() {
         Path stub = Fixtures.require("models/for-tests-ggml-tiny.en.bin");
-        WhisperTranscriber whisper = new WhisperTranscriber(new SpeechProperties.Whisper(stub, 30, 0));
 
-        assertThatThrownBy(() -> whisper.open(Path.of("clip.mp4"), SPEECH))
-                .isInstanceOf(TranscriptionException.class)
-                .hasMessageContaining(stub.toAbsolutePath().normalize().toString())
-                .hasMessageContaining("compliance.speech.whisper.model")
-                .hasMessageContaining("no tensor data")
-                .hasMessageContaining("scripts/fetch-model");
+        assertThatOpeningWith(stub).hasMessageContainingAll(stub.toAbsolutePath().normalize().toString(),
+                "compliance.speech.whisper.model", "no tensor data", "scripts/fetch-model");
     }
 
     @Test
     void aWellFormedFileWhisperCannotUseIsRejectedByTheNativeLoader(@TempDir Path dir) throws Exception {
         Path model = Files.write(dir.resolve("foreign.bin"), GgmlModelFileTest.model(8));
-        WhisperTranscriber whisper = new WhisperTranscriber(new SpeechProperties.Whisper(model, 30, 0));
 
-        assertThatThrownBy(() -> whisper.open(Path.of("clip.mp4"), SPEECH))
-                .isInstanceOf(TranscriptionException.class)
-                .hasMessageContaining(model.toString())
-                .hasMessageContaining("whisper.cpp cannot load it");
+        assertThatOpeningWith(model).hasMessageContainingAll(model.toString(), "whisper.cpp cannot load it");
     }
 
     @Test
@@ -83,5 +65,12 @@ class WhisperTranscriberTest {
         assertThat(transcript.source()).isEqualTo("whisper");
         assertThat(words).contains("ask not what your country can do for you");
         assertThat(transcript.segments()).allSatisfy(s -> assertThat(s.endMs()).isBetween(s.startMs(), 11_100L));
+    }
+
+    /** What opening a session with this model (null: none set) fails with. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertThatOpeningWith(Path model) {
+        WhisperTranscriber whisper = new WhisperTranscriber(new SpeechProperties.Whisper(model, 30, 0));
+        return assertThatThrownBy(() -> whisper.open(Path.of("clip.mp4"), SPEECH))
+                .isInstanceOf(TranscriptionException.class);
     }
 }

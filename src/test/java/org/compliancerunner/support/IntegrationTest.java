@@ -1,9 +1,12 @@
 package org.compliancerunner.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.compliancerunner.cli.CliDriver;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +16,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole application on a fresh database of the test PostgreSQL server, with its own COMPLIANCE_HOME and the
@@ -23,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTest {
 
     protected static final Path HOME = temporaryHome();
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     protected ApplicationContext context;
@@ -43,6 +50,16 @@ public abstract class IntegrationTest {
     @BeforeEach
     void driver() {
         cli = new CliDriver(context);
+    }
+
+    /** Runs {@code sweep} with these arguments and {@code --json}; the job must complete. Returns its summary. */
+    protected JsonNode completedSweep(String... arguments) {
+        CliDriver.Result sweep = cli.run(Stream.of(Stream.of("sweep"), Stream.of(arguments), Stream.of("--json"))
+                .flatMap(words -> words).toArray(String[]::new));
+        assertThat(sweep.exitCode()).as(sweep.err()).isZero();
+        JsonNode summary = JSON.readTree(sweep.out());
+        assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
+        return summary;
     }
 
     private static Path temporaryHome() {

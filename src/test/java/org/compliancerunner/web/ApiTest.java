@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.compliancerunner.account.Accounts;
 import org.compliancerunner.demo.SampleMedia;
 import org.compliancerunner.security.Role;
+import org.compliancerunner.support.CatalogRows;
+import org.compliancerunner.support.HttpCalls;
 import org.compliancerunner.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -69,8 +71,7 @@ public abstract class ApiTest extends IntegrationTest {
 
     /** Creates project {@code name} owned by {@code owner}; returns its id. */
     protected long project(String name, User owner) {
-        return jdbc.sql("INSERT INTO projects (name, owner) VALUES (:n, :o) RETURNING id")
-                .param("n", name).param("o", owner.name()).query(Long.class).single();
+        return CatalogRows.project(jdbc, name, owner.name());
     }
 
     protected URI uri(String path) {
@@ -112,28 +113,14 @@ public abstract class ApiTest extends IntegrationTest {
     }
 
     protected HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpCalls.send(http, request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Lines of a Server-Sent Events stream until the server ends it. */
     protected List<String> eventLines(String path, String token) {
-        try {
-            return http.send(authorized(HttpRequest.newBuilder(uri(path)), token)
-                            .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
-                    .body().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpCalls.send(http, authorized(HttpRequest.newBuilder(uri(path)), token)
+                        .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
+                .body().toList();
     }
 
     private static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {

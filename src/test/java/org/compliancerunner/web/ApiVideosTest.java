@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import org.compliancerunner.security.Role;
+import org.compliancerunner.support.CatalogRows;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -143,11 +144,7 @@ class ApiVideosTest extends ApiTest {
         String project = "pages-" + uploader.name();
         long projectId = project(project, uploader);
         for (int i = 0; i < 7; i++) {
-            jdbc.sql("""
-                            INSERT INTO videos (project_id, title, source, media_path, sha256, size_bytes, owner, status)
-                            VALUES (:p, :t, 's', '/m', lpad(:i, 64, '0'), 1, :o, :s)""")
-                    .param("p", projectId).param("t", "video " + i).param("i", Integer.toString(i))
-                    .param("o", uploader.name()).param("s", i % 2 == 0 ? "DONE" : "PENDING").update();
+            CatalogRows.video(jdbc, projectId, "video " + i, uploader.name(), i % 2 == 0 ? "DONE" : "PENDING");
         }
 
         List<Long> seen = new ArrayList<>();
