@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.compliancerunner.batch.RunningSweeps;
-import org.compliancerunner.batch.RunningSweeps.RunningSweep;
-import org.compliancerunner.batch.SweepProperties;
+import org.compliancerunner.sweep.RunningSweeps;
+import org.compliancerunner.sweep.RunningSweeps.RunningSweep;
+import org.compliancerunner.sweep.SweepProperties;
 import org.compliancerunner.config.ComplianceProperties;
 import org.compliancerunner.config.EmbeddedDatabaseProperties;
 import org.compliancerunner.config.EmbeddedServer;

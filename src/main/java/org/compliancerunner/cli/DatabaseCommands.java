@@ -1,6 +1,6 @@
 package org.compliancerunner.cli;
 
-import org.compliancerunner.batch.SweepProperties;
+import org.compliancerunner.sweep.SweepProperties;
 import org.compliancerunner.config.ComplianceProperties;
 import org.compliancerunner.config.EmbeddedDatabaseProperties;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;

@@ -7,8 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.compliancerunner.batch.SweepRequest;
-import org.compliancerunner.batch.Sweeps;
+import org.compliancerunner.sweep.SweepRequest;
+import org.compliancerunner.sweep.Sweeps;
 import org.compliancerunner.catalog.Ingest;
 import org.compliancerunner.catalog.IngestResult;
 import org.compliancerunner.config.ComplianceProperties;

@@ -1,6 +1,6 @@
 package org.compliancerunner.cli;
 
-import org.compliancerunner.batch.SweepReports;
+import org.compliancerunner.sweep.SweepReports;
 import org.compliancerunner.catalog.SweepQueue;
 import org.compliancerunner.catalog.Videos;
 import org.compliancerunner.config.ComplianceProperties;

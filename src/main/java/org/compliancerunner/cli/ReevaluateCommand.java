@@ -9,9 +9,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 
-import org.compliancerunner.batch.ReevaluationSummary;
-import org.compliancerunner.batch.Reevaluations;
-import org.compliancerunner.batch.SweepLaunchException;
+import org.compliancerunner.sweep.ReevaluationSummary;
+import org.compliancerunner.sweep.Reevaluations;
+import org.compliancerunner.sweep.SweepLaunchException;
 import org.compliancerunner.policy.RulePackException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;

@@ -2,7 +2,7 @@ package org.compliancerunner.cli;
 
 import java.util.concurrent.Callable;
 
-import org.compliancerunner.batch.Sweeps;
+import org.compliancerunner.sweep.Sweeps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

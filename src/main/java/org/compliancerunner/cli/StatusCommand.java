@@ -3,8 +3,8 @@ package org.compliancerunner.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import org.compliancerunner.batch.SweepReport;
-import org.compliancerunner.batch.SweepReports;
+import org.compliancerunner.sweep.SweepReport;
+import org.compliancerunner.sweep.SweepReports;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine.Command;

@@ -3,8 +3,8 @@ package org.compliancerunner.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.compliancerunner.batch.SweepRequest;
-import org.compliancerunner.batch.Sweeps;
+import org.compliancerunner.sweep.SweepRequest;
+import org.compliancerunner.sweep.Sweeps;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,11 +2,11 @@ package org.compliancerunner.cli;
 
 import java.io.PrintWriter;
 
-import org.compliancerunner.batch.SweepAlreadyRunningException;
-import org.compliancerunner.batch.SweepLaunchException;
-import org.compliancerunner.batch.SweepReport;
-import org.compliancerunner.batch.SweepReports;
-import org.compliancerunner.batch.SweepWatcher;
+import org.compliancerunner.sweep.SweepAlreadyRunningException;
+import org.compliancerunner.sweep.SweepLaunchException;
+import org.compliancerunner.sweep.SweepReport;
+import org.compliancerunner.sweep.SweepReports;
+import org.compliancerunner.sweep.SweepWatcher;
 import org.compliancerunner.notify.DispatchRound;
 import org.compliancerunner.notify.OutboxDispatcher;
 import org.compliancerunner.policy.RulePackException;

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 
-import org.compliancerunner.batch.SweepReports;
-import org.compliancerunner.batch.SweepSummary;
+import org.compliancerunner.sweep.SweepReports;
+import org.compliancerunner.sweep.SweepSummary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.TaskScheduler;
 

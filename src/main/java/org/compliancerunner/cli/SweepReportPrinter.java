@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.compliancerunner.batch.SweepReport;
-import org.compliancerunner.batch.SweepSummary;
+import org.compliancerunner.sweep.SweepReport;
+import org.compliancerunner.sweep.SweepSummary;
 import org.compliancerunner.catalog.Video;
 import org.compliancerunner.catalog.VideoStatus;
 import org.compliancerunner.policy.StoredTrigger;

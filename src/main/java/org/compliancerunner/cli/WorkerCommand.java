@@ -2,8 +2,8 @@ package org.compliancerunner.cli;
 
 import java.util.concurrent.Callable;
 
-import org.compliancerunner.batch.PartitionWorker;
-import org.compliancerunner.batch.SweepLaunchException;
+import org.compliancerunner.sweep.PartitionWorker;
+import org.compliancerunner.sweep.SweepLaunchException;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationContext;

@@ -8,8 +8,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.compliancerunner.batch.SweepReport;
-import org.compliancerunner.batch.SweepSummary;
+import org.compliancerunner.sweep.SweepReport;
+import org.compliancerunner.sweep.SweepSummary;
 import org.compliancerunner.catalog.Video;
 import org.compliancerunner.catalog.VideoStatus;
 import org.compliancerunner.policy.StoredTrigger;

@@ -1,9 +1,0 @@
-package org.compliancerunner.batch;
-
-/** Where the analyze step's partitions run. */
-public enum Partitioning {
-    /** threads of the sweep process; needs no broker */
-    LOCAL,
-    /** worker processes fed through RabbitMQ */
-    REMOTE
-}

@@ -1,5 +1,0 @@
-package org.compliancerunner.batch;
-
-/** What a re-evaluation changed over all the videos it judged. */
-public record ReevaluationSummary(int videos, int added, int removed, int unchanged) {
-}

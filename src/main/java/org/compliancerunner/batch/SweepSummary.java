@@ -1,5 +1,0 @@
-package org.compliancerunner.batch;
-
-/** Counts for one sweep, computed from the database so that a restarted sweep reports its whole work. */
-public record SweepSummary(int claimed, int done, int failed, int unfinished, int triggers) {
-}

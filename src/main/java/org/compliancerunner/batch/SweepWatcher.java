@@ -1,8 +1,0 @@
-package org.compliancerunner.batch;
-
-/** Learns the ids of a sweep execution as soon as it starts, e.g. to show its progress. */
-@FunctionalInterface
-public interface SweepWatcher {
-
-    void started(long jobExecutionId, long jobInstanceId);
-}
