@@ -1,16 +1,17 @@
 package org.compliancerunner.notify;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 
 /** Signed JSON POSTs to one receiver; any 2xx answer counts as delivered. */
 final class WebhookChannel implements Channel {
@@ -19,12 +20,12 @@ final class WebhookChannel implements Channel {
 
     private final NotifyProperties.Webhook webhook;
     private final Set<EventType> wanted;
-    private final HttpClient http;
+    private final RestClient http;
     private final Duration timeout;
     private final EventBodies bodies;
     private final Clock clock;
 
-    WebhookChannel(NotifyProperties.Webhook webhook, HttpClient http, Duration timeout, EventBodies bodies,
+    WebhookChannel(NotifyProperties.Webhook webhook, RestClient http, Duration timeout, EventBodies bodies,
                    Clock clock) {
         this.webhook = webhook;
         this.wanted = webhook.eventTypes();
@@ -47,29 +48,45 @@ final class WebhookChannel implements Channel {
     @Override
     public Attempt deliver(OutboxEvent event) {
         String body = bodies.json(event);
-        HttpRequest request = HttpRequest.newBuilder(webhook.url())
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header(WebhookSignature.HEADER, WebhookSignature.header(webhook.secret(),
-                        clock.instant().getEpochSecond(), body))
-                .header(WebhookSignature.EVENT_ID_HEADER, event.id().toString())
-                .header(WebhookSignature.EVENT_TYPE_HEADER, event.type().wireName())
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        Answer answer;
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 == 2) {
-                return Attempt.success();
+            answer = http.post().uri(webhook.url())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header(WebhookSignature.HEADER, WebhookSignature.header(webhook.secret(),
+                            clock.instant().getEpochSecond(), body))
+                    .header(WebhookSignature.EVENT_ID_HEADER, event.id().toString())
+                    .header(WebhookSignature.EVENT_TYPE_HEADER, event.type().wireName())
+                    .body(body.getBytes(StandardCharsets.UTF_8))
+                    .exchange((sent, response) -> new Answer(response.getStatusCode().value(),
+                            new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (ResourceAccessException e) {
+            rollBackIfInterrupted(event, e);
+            if (e.getCause() instanceof SocketTimeoutException || e.getCause() instanceof ConnectTimeoutException) {
+                return Attempt.failed("no answer from " + webhook.url() + " within " + timeout.toMillis() + " ms");
             }
-            return Attempt.failed("HTTP " + response.statusCode() + " from " + webhook.url() + excerpt(response.body()));
-        } catch (HttpTimeoutException e) {
-            return Attempt.failed("no answer from " + webhook.url() + " within " + timeout.toMillis() + " ms");
-        } catch (IOException e) {
-            return Attempt.failed("cannot reach " + webhook.url() + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return Attempt.failed("cannot reach " + webhook.url() + ": "
+                    + (e.getCause() instanceof IOException io ? io : e));
+        } catch (RuntimeException e) {
+            rollBackIfInterrupted(event, e); // an interrupted wait for a pooled connection ends in a CancellationException
+            throw e;
+        }
+        rollBackIfInterrupted(event, null);
+        if (answer.status() / 100 == 2) {
+            return Attempt.success();
+        }
+        return Attempt.failed("HTTP " + answer.status() + " from " + webhook.url() + excerpt(answer.body()));
+    }
+
+    /** What the receiver answered; any status, 3xx included, is an answer, not an exception. */
+    private record Answer(int status, String body) {
+    }
+
+    // the blocking client does not stop on an interrupt, so it is looked for once the request is over
+    private void rollBackIfInterrupted(OutboxEvent event, @Nullable Exception cause) {
+        if (Thread.currentThread().isInterrupted()) {
             // not the receiver's fault: roll back the claim so the attempt is neither counted nor lost
-            throw new IllegalStateException("interrupted while posting event " + event.id() + " to " + webhook.url(), e);
+            throw new IllegalStateException("interrupted while posting event " + event.id() + " to " + webhook.url(),
+                    cause);
         }
     }
 

@@ -2,7 +2,6 @@ package org.compliancerunner.speech;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +10,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.retry.RetryException;
@@ -18,7 +21,7 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
@@ -32,9 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Posts a WAV file to an OpenAI-compatible {@code /v1/audio/transcriptions} endpoint and reads the timed segments.
  * Retries IO errors, 429 and 5xx with exponential backoff (or the server's Retry-After); other 4xx fail at once.
- * The client runs on the JDK's HttpClient, as webhooks do: an interrupted inspection (timed out or stopped) cancels
- * the upload at once, which a blocking Apache client would not. Only ingest downloads use Apache HttpClient 5,
- * whose DNS resolver lets the SSRF guard check every address they connect to.
+ * The client runs on Apache HttpClient 5, as webhooks and downloads do. It follows redirects; an interrupted
+ * inspection (timed out or stopped) ends the upload at the next read from the WAV file, but a server already
+ * working on the audio is waited for until it answers or the request timeout passes.
  */
 final class OpenAiTranscriptionClient {
 
@@ -60,8 +63,15 @@ final class OpenAiTranscriptionClient {
     OpenAiTranscriptionClient(SpeechProperties.OpenAi settings, Duration firstBackoff) {
         this.settings = settings;
         this.firstBackoff = firstBackoff;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build());
+        HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                                .build())
+                        .build())
+                .disableAutomaticRetries() // the retry template decides, with its backoff
+                .disableCookieManagement()
+                .build());
         requests.setReadTimeout(settings.requestTimeout());
         this.http = RestClient.builder().requestFactory(requests).build();
         String base = settings.baseUrl().toString().replaceAll("/+$", "");

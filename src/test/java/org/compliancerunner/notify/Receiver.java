@@ -87,6 +87,10 @@ final class Receiver implements AutoCloseable {
             }
             int status = nextStatus();
             byte[] answer = (status / 100 == 2 ? "" : errorBody).getBytes(StandardCharsets.UTF_8);
+            if (status / 100 == 3) {
+                // back to this receiver, so a client that followed it would show up as a second request
+                exchange.getResponseHeaders().set("Location", url().toString());
+            }
             exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
