@@ -64,8 +64,8 @@ class Downloads implements DisposableBean {
                 connectTimeout, media.downloadTimeout());
     }
 
-    // Apache HttpClient 5, unlike the JDK client the transcription upload and webhooks use: only its DnsResolver lets
-    // the guard check every address a connection (a redirect's too) goes to; the JDK client cancels on interrupt
+    // Apache HttpClient 5, the one HTTP client of the application: its DnsResolver lets the guard check every address a
+    // connection (a redirect's too) goes to, which the JDK client on Java 17 cannot
     private static CloseableHttpClient client(DnsResolver resolver, Duration connectTimeout, Duration timeout) {
         return HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
