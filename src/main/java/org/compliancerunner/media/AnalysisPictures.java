@@ -3,9 +3,7 @@ package org.compliancerunner.media;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
 
-import java.nio.ByteBuffer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 
 /**
@@ -30,10 +28,5 @@ final class AnalysisPictures {
         grabber.setImageScalingFlags(SWS_AREA);
         grabber.setImageWidth(width);
         grabber.setImageHeight(height);
-    }
-
-    static Picture picture(Frame frame, long index) {
-        return new Picture(index, frame.timestamp / 1000, frame.imageWidth, frame.imageHeight, frame.imageStride,
-                (ByteBuffer) frame.image[0]);
     }
 }

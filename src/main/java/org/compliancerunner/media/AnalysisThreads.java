@@ -99,9 +99,10 @@ final class AnalysisThreads implements AutoCloseable {
         }
     }
 
-    /** One picture's RGB rows and where it is in the video. */
+    /** One picture's RGB rows, its luma plane and where it is in the video. */
     private static final class PictureBuffer {
         private ByteBuffer rgb = ByteBuffer.allocate(0);
+        private int[] luma = new int[0];
         private long index;
         private long timestampMs;
         private int width;
@@ -123,8 +124,13 @@ final class AnalysisThreads implements AutoCloseable {
             this.stride = frame.imageStride;
         }
 
+        /** The picture, its luma computed here on the picture thread rather than on the decoder's. */
         Picture picture() {
-            return new Picture(index, timestampMs, width, height, stride, rgb);
+            if (luma.length != width * height) {
+                luma = new int[width * height];
+            }
+            Luma.plane(rgb, width, height, stride, luma);
+            return new Picture(index, timestampMs, width, height, stride, rgb, luma);
         }
     }
 
