@@ -2,6 +2,7 @@ package org.compliancerunner.media;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.bytedeco.javacv.Frame;
 import org.jspecify.annotations.Nullable;
 
@@ -15,11 +16,19 @@ final class AnalysisThreads implements AutoCloseable {
 
     /** 8 small RGB pictures (320 × 180 × 3 bytes each for 16:9): enough for the decoder to run ahead a little. */
     private static final int PICTURE_BUFFERS = 8;
-    /** About 0.7 s of 48 kHz sound in AAC-sized frames. */
-    private static final int SOUND_BUFFERS = 32;
+    /** About 0.7 s of 48 kHz sound. */
+    private static final int SOUND_BUFFERS = 8;
+    /**
+     * Decoded sound frames are gathered to at least this many samples per channel (85 ms at 48 kHz, four AAC frames)
+     * before they are handed over: a quarter of the hand-overs and listener calls that frame by frame would take.
+     */
+    private static final int SOUND_BATCH = 4096;
 
     private final @Nullable AnalysisLane<PictureBuffer> pictures;
     private final @Nullable AnalysisLane<SoundBuffer> sound;
+    private final int channels;
+    // the sound being gathered, not handed over yet
+    private @Nullable SoundBuffer gathering;
 
     /**
      * @param format sound format of the file, or null when no sound is decoded
@@ -30,6 +39,7 @@ final class AnalysisThreads implements AutoCloseable {
         this.pictures = analysePictures ? new AnalysisLane<>("pictures-" + file, PICTURE_BUFFERS, PictureBuffer::new,
                 buffer -> fanout.picture(buffer.picture()), () -> { }) : null;
         boolean listening = format != null && (fanout.wantsAudio() || speech != null);
+        this.channels = format == null ? 0 : format.channels();
         this.sound = listening ? new AnalysisLane<>("sound-" + file, SOUND_BUFFERS, SoundBuffer::new, buffer -> {
             if (fanout.wantsAudio()) {
                 fanout.audio(format, buffer.samples, buffer.frames);
@@ -54,14 +64,26 @@ final class AnalysisThreads implements AutoCloseable {
         pictures.submit(buffer);
     }
 
-    /** Hands a copy of decoded interleaved float samples to the sound thread. */
+    /** Copies decoded interleaved float samples for the sound thread, which gets them a few frames at a time. */
     void sound(Frame frame, int frames) throws InterruptedException {
         if (sound == null) {
             return;
         }
-        SoundBuffer buffer = sound.buffer();
-        buffer.fill((FloatBuffer) frame.samples[0], frames);
-        sound.submit(buffer);
+        if (gathering == null) {
+            gathering = sound.buffer();
+            gathering.clear();
+        }
+        gathering.append((FloatBuffer) frame.samples[0], frames, channels);
+        if (gathering.frames >= SOUND_BATCH) {
+            handOverSound();
+        }
+    }
+
+    private void handOverSound() throws InterruptedException {
+        if (sound != null && gathering != null) {
+            sound.submit(gathering);
+            gathering = null;
+        }
     }
 
     /** Whether a listener failed, so decoding need not go on. */
@@ -80,6 +102,7 @@ final class AnalysisThreads implements AutoCloseable {
      * decoded whole. Afterwards the listeners may be read on the calling thread.
      */
     void finish(boolean whole) throws InterruptedException {
+        handOverSound();
         if (pictures != null) {
             pictures.finish(whole);
         }
@@ -134,18 +157,26 @@ final class AnalysisThreads implements AutoCloseable {
         }
     }
 
-    /** One decoded frame of interleaved samples. */
+    /** Decoded frames of interleaved samples, one after the other. */
     private static final class SoundBuffer {
         private float[] samples = new float[0];
+        private int values;
         private int frames;
 
-        void fill(FloatBuffer source, int frames) {
-            int values = source.limit();
-            if (samples.length < values) {
-                samples = new float[values];
+        void append(FloatBuffer source, int frames, int channels) {
+            int more = frames * channels;
+            if (samples.length < values + more) {
+                samples = Arrays.copyOf(samples, Math.max(values + more, 2 * samples.length));
             }
-            source.get(0, samples, 0, values);
-            this.frames = frames;
+            source.get(0, samples, values, more);
+            values += more;
+            this.frames += frames;
+        }
+
+        /** Empties a buffer the pool handed out again. */
+        void clear() {
+            values = 0;
+            frames = 0;
         }
     }
 }
