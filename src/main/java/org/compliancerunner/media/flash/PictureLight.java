@@ -16,10 +16,9 @@ final class PictureLight {
     private static final float RED_SCALE = 320f;
 
     private byte[] row = new byte[0];
+    // per pixel, the previous picture's values until the next one overwrites them as it compares
     private float[] luminance = new float[0];
-    private float[] previousLuminance = new float[0];
     private float[] red = new float[0];
-    private float[] previousRed = new float[0];
     private int pixels;
     private boolean comparable;
     private float luminanceMean;
@@ -37,7 +36,6 @@ final class PictureLight {
         if (!comparable) {
             resize(width * height);
         }
-        swap();
         ByteBuffer rgb = picture.rgb();
         int stride = picture.stride();
         if (row.length != width * 3) {
@@ -63,13 +61,13 @@ final class PictureLight {
                 if (r >= 3.9f * (g + b) && sum > 0 && r / sum >= RED_SHARE) {
                     redValue = Math.max(0f, (r - g - b) * RED_SCALE);
                 }
-                luminance[i] = y709;
-                red[i] = redValue;
                 luminanceSum += y709;
                 redSum += redValue;
                 // counted without a branch: whether a pixel changed is a coin toss in moving pictures
-                lumChanges += y709 != previousLuminance[i] ? 1 : 0;
-                redChanges += redValue != previousRed[i] ? 1 : 0;
+                lumChanges += y709 != luminance[i] ? 1 : 0;
+                redChanges += redValue != red[i] ? 1 : 0;
+                luminance[i] = y709;
+                red[i] = redValue;
             }
         }
         previousLuminanceMean = luminanceMean;
@@ -83,18 +81,7 @@ final class PictureLight {
     private void resize(int size) {
         pixels = size;
         luminance = new float[size];
-        previousLuminance = new float[size];
         red = new float[size];
-        previousRed = new float[size];
-    }
-
-    private void swap() {
-        float[] spare = previousLuminance;
-        previousLuminance = luminance;
-        luminance = spare;
-        spare = previousRed;
-        previousRed = red;
-        red = spare;
     }
 
     int pixels() {
