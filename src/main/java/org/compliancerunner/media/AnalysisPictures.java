@@ -2,38 +2,78 @@ package org.compliancerunner.media;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
-import java.nio.ByteBuffer;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Has FFmpeg hand pictures over as small RGB images: picture analyzers judge areas and averages, never single
- * pixels, so an area-averaged picture at most {@value #MAX_WIDTH} pixels wide keeps them right and cheap.
+ * Scales the decoder's pictures down to the small RGB pictures the analyzers judge: they look at areas and averages,
+ * never single pixels, so an area-averaged picture at most {@value #MAX_WIDTH} pixels wide keeps them right and
+ * cheap. Used on the picture thread only, so the scaling runs beside decoding rather than after it.
  */
-final class AnalysisPictures {
+final class AnalysisPictures implements AutoCloseable {
 
     static final int MAX_WIDTH = 320;
 
-    private AnalysisPictures() {
+    private final int width;
+    private final int height;
+    private final PointerPointer<BytePointer> rgbPlane = new PointerPointer<>(4);
+    private final IntPointer rgbStride;
+    private @Nullable SwsContext scaler;
+
+    /** For a video whose pictures are {@code sourceWidth} × {@code sourceHeight}, as its stream says. */
+    AnalysisPictures(int sourceWidth, int sourceHeight) {
+        int fromWidth = Math.max(2, sourceWidth);
+        int fromHeight = Math.max(2, sourceHeight);
+        width = Math.min(MAX_WIDTH, fromWidth) & ~1;
+        height = Math.max(2, (int) Math.round((double) fromHeight * width / fromWidth) & ~1);
+        rgbStride = new IntPointer(stride(), 0, 0, 0);
     }
 
-    /** Switches an opened grabber from raw to downscaled RGB pictures; FFmpeg re-creates its scaler on the next frame. */
-    static void configure(FFmpegFrameGrabber grabber) {
-        int sourceWidth = Math.max(2, grabber.getImageWidth());
-        int sourceHeight = Math.max(2, grabber.getImageHeight());
-        int width = Math.min(MAX_WIDTH, sourceWidth) & ~1;
-        int height = Math.max(2, (int) Math.round((double) sourceHeight * width / sourceWidth) & ~1);
-        grabber.setImageMode(FrameGrabber.ImageMode.COLOR);
-        grabber.setPixelFormat(AV_PIX_FMT_RGB24);
-        grabber.setImageScalingFlags(SWS_AREA);
-        grabber.setImageWidth(width);
-        grabber.setImageHeight(height);
+    int width() {
+        return width;
     }
 
-    static Picture picture(Frame frame, long index) {
-        return new Picture(index, frame.timestamp / 1000, frame.imageWidth, frame.imageHeight, frame.imageStride,
-                (ByteBuffer) frame.image[0]);
+    int height() {
+        return height;
+    }
+
+    /** Bytes from one row of RGB to the next: rows are packed. */
+    int stride() {
+        return width * 3;
+    }
+
+    /**
+     * Writes a decoded picture as {@link #height()} rows of packed RGB to {@code rgb}, which holds at least
+     * {@link #stride()} × {@link #height()} bytes.
+     *
+     * @throws MediaException when FFmpeg cannot convert the decoder's pixel format
+     */
+    void convert(AVFrame decoded, BytePointer rgb) throws MediaException {
+        // a picture of another size or format than the last gets a new scaler, as a stream may change mid-way
+        scaler = sws_getCachedContext(scaler, decoded.width(), decoded.height(), decoded.format(), width, height,
+                AV_PIX_FMT_RGB24, SWS_AREA, null, null, (DoublePointer) null);
+        if (scaler == null) {
+            throw new MediaException("FFmpeg cannot scale pictures of pixel format " + decoded.format() + " ("
+                    + decoded.width() + " × " + decoded.height() + ")");
+        }
+        rgbPlane.put(0, rgb);
+        sws_scale(scaler, decoded.data(), decoded.linesize(), 0, decoded.height(), rgbPlane, rgbStride);
+    }
+
+    @Override
+    public void close() {
+        sws_freeContext(scaler);
+        scaler = null;
+        rgbPlane.close();
+        rgbStride.close();
     }
 }

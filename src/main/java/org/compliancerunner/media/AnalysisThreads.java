@@ -1,35 +1,61 @@
 package org.compliancerunner.media;
 
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_ref;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.Frame;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The listening side of one decode pass: picture listeners on one thread, sound listeners and the speech stream on
  * another, so decoding, picture analysis and sound analysis use the cores side by side instead of taking turns.
- * Each gets copies of the decoder's frames, because JavaCV writes the next frame into the same buffers; each
- * listener still sees its stream in order, on one thread.
+ * The sound thread gets copies of the decoded samples, because JavaCV writes the next frame into the same buffers;
+ * the picture thread gets a reference to each decoded picture, which FFmpeg keeps for it until it has scaled it
+ * down. Each listener still sees its stream in order, on one thread.
  */
 final class AnalysisThreads implements AutoCloseable {
 
-    /** 8 small RGB pictures (320 × 180 × 3 bytes each for 16:9): enough for the decoder to run ahead a little. */
+    /** 8 decoded pictures held for scaling: enough for the decoder to run ahead a little. */
     private static final int PICTURE_BUFFERS = 8;
-    /** About 0.7 s of 48 kHz sound in AAC-sized frames. */
-    private static final int SOUND_BUFFERS = 32;
+    /** About 0.7 s of 48 kHz sound. */
+    private static final int SOUND_BUFFERS = 8;
+    /**
+     * Decoded sound frames are gathered to at least this many samples per channel (85 ms at 48 kHz, four AAC frames)
+     * before they are handed over: a quarter of the hand-overs and listener calls that frame by frame would take.
+     */
+    private static final int SOUND_BATCH = 4096;
 
     private final @Nullable AnalysisLane<PictureBuffer> pictures;
+    // every picture buffer made, so the decoded pictures they still hold can be let go at the end
+    private final List<PictureBuffer> pictureBuffers = new ArrayList<>();
     private final @Nullable AnalysisLane<SoundBuffer> sound;
+    private final int channels;
+    // the sound being gathered, not handed over yet
+    private @Nullable SoundBuffer gathering;
 
     /**
+     * @param small  scales the decoded pictures down on the picture thread, or null when no pictures are analysed
      * @param format sound format of the file, or null when no sound is decoded
      * @param speech the speech stream's resampler, or null when no listener wants speech; runs on the sound thread
      */
-    AnalysisThreads(String file, ListenerFanout fanout, boolean analysePictures, @Nullable AudioFormat format,
+    AnalysisThreads(String file, ListenerFanout fanout, @Nullable AnalysisPictures small, @Nullable AudioFormat format,
                     @Nullable SpeechResampler speech) {
-        this.pictures = analysePictures ? new AnalysisLane<>("pictures-" + file, PICTURE_BUFFERS, PictureBuffer::new,
-                buffer -> fanout.picture(buffer.picture()), () -> { }) : null;
+        this.pictures = small == null ? null : new AnalysisLane<>("pictures-" + file, PICTURE_BUFFERS, () -> {
+            PictureBuffer buffer = new PictureBuffer();
+            pictureBuffers.add(buffer);
+            return buffer;
+        }, buffer -> fanout.picture(buffer.picture(small)), () -> { });
         boolean listening = format != null && (fanout.wantsAudio() || speech != null);
+        this.channels = format == null ? 0 : format.channels();
         this.sound = listening ? new AnalysisLane<>("sound-" + file, SOUND_BUFFERS, SoundBuffer::new, buffer -> {
             if (fanout.wantsAudio()) {
                 fanout.audio(format, buffer.samples, buffer.frames);
@@ -44,24 +70,36 @@ final class AnalysisThreads implements AutoCloseable {
         }) : null;
     }
 
-    /** Hands a copy of a decoded picture to the picture thread. */
-    void picture(Frame frame, long index) throws InterruptedException {
+    /** Hands a decoded picture (JavaCV's raw frame) to the picture thread. */
+    void picture(Frame frame, long index) throws InterruptedException, MediaException {
         if (pictures == null) {
             return;
         }
         PictureBuffer buffer = pictures.buffer();
-        buffer.fill(frame, index);
+        buffer.hold(frame, index);
         pictures.submit(buffer);
     }
 
-    /** Hands a copy of decoded interleaved float samples to the sound thread. */
+    /** Copies decoded interleaved float samples for the sound thread, which gets them a few frames at a time. */
     void sound(Frame frame, int frames) throws InterruptedException {
         if (sound == null) {
             return;
         }
-        SoundBuffer buffer = sound.buffer();
-        buffer.fill((FloatBuffer) frame.samples[0], frames);
-        sound.submit(buffer);
+        if (gathering == null) {
+            gathering = sound.buffer();
+            gathering.clear();
+        }
+        gathering.append((FloatBuffer) frame.samples[0], frames, channels);
+        if (gathering.frames >= SOUND_BATCH) {
+            handOverSound();
+        }
+    }
+
+    private void handOverSound() throws InterruptedException {
+        if (sound != null && gathering != null) {
+            sound.submit(gathering);
+            gathering = null;
+        }
     }
 
     /** Whether a listener failed, so decoding need not go on. */
@@ -80,6 +118,7 @@ final class AnalysisThreads implements AutoCloseable {
      * decoded whole. Afterwards the listeners may be read on the calling thread.
      */
     void finish(boolean whole) throws InterruptedException {
+        handOverSound();
         if (pictures != null) {
             pictures.finish(whole);
         }
@@ -88,7 +127,7 @@ final class AnalysisThreads implements AutoCloseable {
         }
     }
 
-    /** Stops both threads without analysing what is still queued; a no-op after {@link #finish}. */
+    /** Stops both threads without analysing what is still queued, and lets go of the pictures still held. */
     @Override
     public void close() {
         if (pictures != null) {
@@ -97,49 +136,72 @@ final class AnalysisThreads implements AutoCloseable {
         if (sound != null) {
             sound.abandon();
         }
+        pictureBuffers.forEach(PictureBuffer::release);
     }
 
-    /** One picture's RGB rows and where it is in the video. */
+    /** A decoded picture, held until the picture thread has made its small RGB rows and luma plane. */
     private static final class PictureBuffer {
-        private ByteBuffer rgb = ByteBuffer.allocate(0);
+        private final AVFrame decoded = av_frame_alloc();
+        // native memory, so FFmpeg's scaler writes the rows here directly
+        private ByteBuffer rgb = ByteBuffer.allocateDirect(0);
+        private BytePointer target = new BytePointer(rgb);
+        private int[] luma = new int[0];
         private long index;
         private long timestampMs;
-        private int width;
-        private int height;
-        private int stride;
 
-        void fill(Frame frame, long index) {
-            ByteBuffer source = (ByteBuffer) frame.image[0];
-            int size = frame.imageStride * frame.imageHeight;
-            if (rgb.capacity() < size) {
-                rgb = ByteBuffer.allocate(size);
+        /** Takes a reference to the frame's picture: FFmpeg keeps it while the decoder moves on to the next. */
+        void hold(Frame frame, long index) throws MediaException {
+            av_frame_unref(decoded);
+            if (av_frame_ref(decoded, (AVFrame) frame.opaque) < 0) {
+                throw new MediaException("no memory left to hold decoded picture " + index);
             }
-            source.get(0, rgb.array(), 0, size);
-            rgb.limit(size);
             this.index = index;
             this.timestampMs = frame.timestamp / 1000;
-            this.width = frame.imageWidth;
-            this.height = frame.imageHeight;
-            this.stride = frame.imageStride;
         }
 
-        Picture picture() {
-            return new Picture(index, timestampMs, width, height, stride, rgb);
+        /** The picture scaled down, its luma computed here on the picture thread rather than on the decoder's. */
+        Picture picture(AnalysisPictures small) throws MediaException {
+            int width = small.width();
+            int height = small.height();
+            int stride = small.stride();
+            if (rgb.capacity() < stride * height) {
+                rgb = ByteBuffer.allocateDirect(stride * height);
+                target = new BytePointer(rgb);
+            }
+            small.convert(decoded, target);
+            av_frame_unref(decoded); // the decoder may reuse the picture's memory from now on
+            if (luma.length != width * height) {
+                luma = new int[width * height];
+            }
+            Luma.plane(rgb, width, height, stride, luma);
+            return new Picture(index, timestampMs, width, height, stride, rgb, luma);
+        }
+
+        void release() {
+            av_frame_free(decoded);
         }
     }
 
-    /** One decoded frame of interleaved samples. */
+    /** Decoded frames of interleaved samples, one after the other. */
     private static final class SoundBuffer {
         private float[] samples = new float[0];
+        private int values;
         private int frames;
 
-        void fill(FloatBuffer source, int frames) {
-            int values = source.limit();
-            if (samples.length < values) {
-                samples = new float[values];
+        void append(FloatBuffer source, int frames, int channels) {
+            int more = frames * channels;
+            if (samples.length < values + more) {
+                samples = Arrays.copyOf(samples, Math.max(values + more, 2 * samples.length));
             }
-            source.get(0, samples, 0, values);
-            this.frames = frames;
+            source.get(0, samples, values, more);
+            values += more;
+            this.frames += frames;
+        }
+
+        /** Empties a buffer the pool handed out again. */
+        void clear() {
+            values = 0;
+            frames = 0;
         }
     }
 }

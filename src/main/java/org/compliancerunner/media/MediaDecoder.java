@@ -65,16 +65,15 @@ public class MediaDecoder {
         long frameUs = grabber.getFrameRate() > 0 ? Math.round(1_000_000 / grabber.getFrameRate()) : 0;
         AudioFormat format = audio ? StreamLayout.audioFormat(grabber.getFormatContext(), sampleRate, channels) : null;
         boolean analysePictures = video && fanout.wantsVideo();
-        if (analysePictures) {
-            AnalysisPictures.configure(grabber);
-        }
         long endUs = 0;
         long samples = 0;
         long pictures = 0;
         String name = file.getFileName().toString();
         try (SpeechResampler speech = audio && fanout.wantsSpeechAudio()
                      ? new SpeechResampler(sampleRate, channels, fanout::speechAudio) : null;
-             AnalysisThreads listening = new AnalysisThreads(name, fanout, analysePictures, format, speech)) {
+             AnalysisPictures small = analysePictures
+                     ? new AnalysisPictures(grabber.getImageWidth(), grabber.getImageHeight()) : null;
+             AnalysisThreads listening = new AnalysisThreads(name, fanout, small, format, speech)) {
             try {
                 Frame frame;
                 while (!listening.failed() && (frame = grabber.grabFrame(audio, video, true, false, false)) != null) {
@@ -117,6 +116,9 @@ public class MediaDecoder {
     private static void rethrow(Path file, long endUs, OpenedMedia media, @Nullable Exception failure) throws MediaException {
         if (failure == null) {
             return;
+        }
+        if (failure instanceof MediaException unreadable) {
+            throw unreadable; // a picture FFmpeg could not scale
         }
         if (failure instanceof FrameFilter.Exception filter) {
             throw new MediaException(stoppedAt(file, endUs / 1000, media.info().durationMs(), filter.getMessage()), filter);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.compliancerunner.support.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ class AnalysisStreamsTest {
         // the fixture's picture is white in its first half and black from 5.09 s (ffmpeg blackdetect)
         assertThat(analyzer.meanAt(1_000)).isGreaterThan(200);
         assertThat(analyzer.meanAt(8_000)).isLessThan(20);
+        // each picture's shared luma plane is its own, though the decoder reuses the buffers it is computed in
+        assertThat(analyzer.lumaMismatches).isZero();
     }
 
     @Test
@@ -52,6 +55,7 @@ class AnalysisStreamsTest {
         long pictures;
         int width;
         int height;
+        long lumaMismatches;
         final List<long[]> means = new ArrayList<>();
 
         @Override
@@ -85,6 +89,11 @@ class AnalysisStreamsTest {
                 }
             }
             means.add(new long[] {picture.timestampMs(), sum / (3L * picture.width() * picture.height())});
+            int[] fromRgb = new Picture(picture.index(), picture.timestampMs(), picture.width(), picture.height(),
+                    picture.stride(), picture.rgb()).luma();
+            if (!Arrays.equals(fromRgb, picture.luma())) {
+                lumaMismatches++;
+            }
         }
 
         long meanAt(long ms) {

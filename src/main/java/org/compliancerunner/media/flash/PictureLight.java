@@ -15,10 +15,10 @@ final class PictureLight {
     /** Scales (R − G − B) so saturated-red differences compare with IRIS's threshold of 20. */
     private static final float RED_SCALE = 320f;
 
+    private byte[] row = new byte[0];
+    // per pixel, the previous picture's values until the next one overwrites them as it compares
     private float[] luminance = new float[0];
-    private float[] previousLuminance = new float[0];
     private float[] red = new float[0];
-    private float[] previousRed = new float[0];
     private int pixels;
     private boolean comparable;
     private float luminanceMean;
@@ -36,34 +36,38 @@ final class PictureLight {
         if (!comparable) {
             resize(width * height);
         }
-        swap();
         ByteBuffer rgb = picture.rgb();
         int stride = picture.stride();
+        if (row.length != width * 3) {
+            row = new byte[width * 3];
+        }
         double luminanceSum = 0;
         double redSum = 0;
         int lumChanges = 0;
         int redChanges = 0;
         int i = 0;
         for (int y = 0; y < height; y++) {
-            int at = y * stride;
-            for (int x = 0; x < width; x++, i++, at += 3) {
-                float r = LinearLight.of(rgb.get(at) & 0xff);
-                float g = LinearLight.of(rgb.get(at + 1) & 0xff);
-                float b = LinearLight.of(rgb.get(at + 2) & 0xff);
+            // one bulk copy per row: a get per byte costs more than the arithmetic
+            rgb.get(y * stride, row, 0, row.length);
+            for (int at = 0; at < row.length; i++, at += 3) {
+                float r = LinearLight.of(row[at] & 0xff);
+                float g = LinearLight.of(row[at + 1] & 0xff);
+                float b = LinearLight.of(row[at + 2] & 0xff);
                 float y709 = 0.2126f * r + 0.7152f * g + 0.0722f * b;
                 float sum = r + g + b;
-                // only pixels dominated by red count, and only by how much red exceeds the other two
-                float redValue = sum > 0 && r / sum >= RED_SHARE ? Math.max(0f, (r - g - b) * RED_SCALE) : 0f;
-                luminance[i] = y709;
-                red[i] = redValue;
+                // only pixels dominated by red count, and only by how much red exceeds the other two; every such
+                // pixel has R ≥ 4 (G + B), so the cheap first test spares the division for all the others
+                float redValue = 0f;
+                if (r >= 3.9f * (g + b) && sum > 0 && r / sum >= RED_SHARE) {
+                    redValue = Math.max(0f, (r - g - b) * RED_SCALE);
+                }
                 luminanceSum += y709;
                 redSum += redValue;
-                if (y709 != previousLuminance[i]) {
-                    lumChanges++;
-                }
-                if (redValue != previousRed[i]) {
-                    redChanges++;
-                }
+                // counted without a branch: whether a pixel changed is a coin toss in moving pictures
+                lumChanges += y709 != luminance[i] ? 1 : 0;
+                redChanges += redValue != red[i] ? 1 : 0;
+                luminance[i] = y709;
+                red[i] = redValue;
             }
         }
         previousLuminanceMean = luminanceMean;
@@ -77,18 +81,7 @@ final class PictureLight {
     private void resize(int size) {
         pixels = size;
         luminance = new float[size];
-        previousLuminance = new float[size];
         red = new float[size];
-        previousRed = new float[size];
-    }
-
-    private void swap() {
-        float[] spare = previousLuminance;
-        previousLuminance = luminance;
-        luminance = spare;
-        spare = previousRed;
-        previousRed = red;
-        red = spare;
     }
 
     int pixels() {

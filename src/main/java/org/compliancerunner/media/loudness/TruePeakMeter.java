@@ -50,6 +50,12 @@ final class TruePeakMeter {
     void accept(float[] interleaved, int channels, int frames) {
         int next = position;
         for (int channel = 0; channel < channels; channel++) {
+            if (factor == 4 && channel + 1 < channels) {
+                // two channels in one pass: their sums do not wait on each other, so the FPU overlaps them
+                next = scanFourTimes(interleaved, channels, channel, frames, history[channel], history[channel + 1]);
+                channel++;
+                continue;
+            }
             next = switch (factor) {
                 case 4 -> scanFourTimes(interleaved, channels, channel, frames, history[channel]);
                 case 2 -> scanTwice(interleaved, channels, channel, frames, history[channel]);
@@ -57,6 +63,43 @@ final class TruePeakMeter {
             };
         }
         position = next;
+    }
+
+    /** {@link #scanFourTimes(float[], int, int, int, double[])} of {@code channel} and the one after it at once. */
+    private int scanFourTimes(float[] interleaved, int channels, int channel, int frames, double[] window,
+                              double[] nextWindow) {
+        int taps = phaseTaps;
+        double max = peak;
+        int p = position;
+        for (int i = channel, end = frames * channels; i < end; i += channels) {
+            p = p == 0 ? taps - 1 : p - 1;
+            double x = interleaved[i];
+            double u = interleaved[i + 1];
+            window[p] = x;
+            window[p + taps] = x;
+            nextWindow[p] = u;
+            nextWindow[p + taps] = u;
+            double y1 = 0;
+            double y2 = 0;
+            double y3 = 0;
+            double v1 = 0;
+            double v2 = 0;
+            double v3 = 0;
+            for (int k = 0; k < taps; k++) {
+                double w = window[p + k];
+                double n = nextWindow[p + k];
+                y1 += first[k] * w;
+                y2 += second[k] * w;
+                y3 += third[k] * w;
+                v1 += first[k] * n;
+                v2 += second[k] * n;
+                v3 += third[k] * n;
+            }
+            max = larger(max, Math.abs(x), Math.abs(y1), Math.abs(y2), Math.abs(y3));
+            max = larger(max, Math.abs(u), Math.abs(v1), Math.abs(v2), Math.abs(v3));
+        }
+        peak = max;
+        return p;
     }
 
     private int scanFourTimes(float[] interleaved, int channels, int channel, int frames, double[] window) {

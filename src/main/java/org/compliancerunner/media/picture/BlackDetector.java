@@ -1,9 +1,9 @@
 package org.compliancerunner.media.picture;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.compliancerunner.media.Interval;
+import org.compliancerunner.media.Luma;
 import org.compliancerunner.media.MediaListener;
 import org.compliancerunner.media.Picture;
 
@@ -12,10 +12,10 @@ import org.compliancerunner.media.Picture;
  * {@code pictureThreshold} of its pixels have luma below {@code pixelThreshold} of full scale. A stretch starts at
  * its first black picture and ends at the first picture that is not, or at the end of the decoded video.
  *
- * <p>Luma is taken from the RGB picture on the full 0–255 scale. For the usual limited-range (16–235) video the
- * scaler has already stretched 16–235 to 0–255, and the default 10% (below 25.5) then splits the same luma steps
- * as blackdetect's "at most 16 + 0.10 × 219": limited 37 becomes 24, limited 38 becomes 26. Full-range video gets
- * blackdetect's full-range rule, 10% of 255. One instance per video; results after {@link #onEnd}.
+ * <p>Luma is the picture's shared plane, taken from its RGB on the full 0–255 scale. For the usual limited-range
+ * (16–235) video the scaler has already stretched 16–235 to 0–255, and the default 10% (below 25.5) then splits the
+ * same luma steps as blackdetect's "at most 16 + 0.10 × 219": limited 37 becomes 24, limited 38 becomes 26. Full-range
+ * video gets blackdetect's full-range rule, 10% of 255. One instance per video; results after {@link #onEnd}.
  */
 public class BlackDetector implements MediaListener {
 
@@ -79,15 +79,11 @@ public class BlackDetector implements MediaListener {
     }
 
     private boolean isBlack(Picture picture) {
-        ByteBuffer rgb = picture.rgb();
-        long blackPixels = 0;
-        for (int y = 0; y < picture.height(); y++) {
-            int offset = y * picture.stride();
-            for (int x = 0; x < picture.width(); x++, offset += 3) {
-                if (Luma.at(rgb, offset) < blackBelow) {
-                    blackPixels++;
-                }
-            }
+        int[] luma = picture.luma();
+        int blackPixels = 0;
+        for (int value : luma) {
+            // 1 exactly when the value is below the threshold (both lie in 0..FULL_SCALE): no branch, and it vectorises
+            blackPixels += (value - blackBelow) >>> 31;
         }
         return blackPixels >= pictureThreshold * picture.width() * picture.height();
     }

@@ -28,12 +28,18 @@ public final class SilenceMeter implements MediaListener {
             stepFrames = Math.max(1, (long) format.sampleRate() * STEP_MS / 1000);
         }
         int channels = format.channels();
-        for (int frame = 0; frame < frames; frame++) {
-            int base = frame * channels;
-            for (int c = 0; c < channels; c++) {
-                stepPeak = Math.max(stepPeak, Math.abs(samples[base + c]));
+        int frame = 0;
+        while (frame < frames) {
+            // one step at a time, so the inner loop is a plain maximum over the values
+            int take = (int) Math.min(frames - frame, stepFrames - framesInStep);
+            float peak = stepPeak;
+            for (int i = frame * channels, end = (frame + take) * channels; i < end; i++) {
+                peak = Math.max(peak, Math.abs(samples[i]));
             }
-            if (++framesInStep == stepFrames) {
+            stepPeak = peak;
+            frame += take;
+            framesInStep += take;
+            if (framesInStep == stepFrames) {
                 closeStep();
             }
         }

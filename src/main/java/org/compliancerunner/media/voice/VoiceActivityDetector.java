@@ -3,7 +3,9 @@ package org.compliancerunner.media.voice;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,16 +28,22 @@ public final class VoiceActivityDetector implements MediaListener, AutoCloseable
     static final Set<String> INPUTS = Set.of("input", "state", "sr");
     static final int WINDOW = 512;
     private static final int CONTEXT = 64;
+    /** The recurrent state: 2 × 1 × 128 values. */
+    private static final int STATE = 2 * 128;
 
     private final OrtSession session;
     private final SpeechSegmenter segmenter;
     private final FloatBuffer input;
-    private final FloatBuffer state;
+    private final FloatBuffer probability;
     private final OnnxTensor inputTensor;
-    private final OnnxTensor stateTensor;
+    private final OnnxTensor probabilityTensor;
     private final OnnxTensor rateTensor;
+    // the recurrent state goes back and forth between two tensors: each run reads one and writes the other
+    private final OnnxTensor[] stateTensors = new OnnxTensor[2];
+    private final List<Map<String, OnnxTensor>> inputs = new ArrayList<>(2);
+    private final List<Map<String, OnnxTensor>> outputs = new ArrayList<>(2);
+    private int current;
     private final float[] window = new float[CONTEXT + WINDOW];
-    private final float[] nextState = new float[2 * 128];
     private int filled;
     private float[] probabilities = new float[1024];
     private int windows;
@@ -46,11 +54,22 @@ public final class VoiceActivityDetector implements MediaListener, AutoCloseable
         this.session = session;
         this.segmenter = new SpeechSegmenter(settings);
         this.input = direct(CONTEXT + WINDOW);
-        this.state = direct(nextState.length);
+        this.probability = direct(1);
         try {
             this.inputTensor = OnnxTensor.createTensor(environment, input, new long[] {1, CONTEXT + WINDOW});
-            this.stateTensor = OnnxTensor.createTensor(environment, state, new long[] {2, 1, 128});
+            this.probabilityTensor = OnnxTensor.createTensor(environment, probability, new long[] {1, 1});
             this.rateTensor = OnnxTensor.createTensor(environment, (long) VoiceActivityModel.SAMPLE_RATE);
+            for (int i = 0; i < 2; i++) {
+                stateTensors[i] = OnnxTensor.createTensor(environment, direct(STATE), new long[] {2, 1, 128});
+            }
+            // the outputs are written straight into these tensors: no result objects or copies per window
+            Iterator<String> names = session.getOutputNames().iterator();
+            String probabilityName = names.next();
+            String stateName = names.next();
+            for (int i = 0; i < 2; i++) {
+                inputs.add(Map.of("input", inputTensor, "state", stateTensors[i], "sr", rateTensor));
+                outputs.add(Map.of(probabilityName, probabilityTensor, stateName, stateTensors[1 - i]));
+            }
         } catch (OrtException e) {
             throw new IllegalStateException("cannot prepare the voice-activity detector: " + e.getMessage(), e);
         }
@@ -97,15 +116,12 @@ public final class VoiceActivityDetector implements MediaListener, AutoCloseable
     private void rate() {
         input.clear();
         input.put(window);
-        try (OrtSession.Result result = session.run(Map.of("input", inputTensor, "state", stateTensor, "sr", rateTensor))) {
-            float probability = ((OnnxTensor) result.get(0)).getFloatBuffer().get(0);
-            ((OnnxTensor) result.get(1)).getFloatBuffer().get(nextState);
-            state.clear();
-            state.put(nextState);
+        try (OrtSession.Result ignored = session.run(inputs.get(current), outputs.get(current))) {
+            current = 1 - current; // the state just written is the next run's input
             if (windows == probabilities.length) {
                 probabilities = Arrays.copyOf(probabilities, windows * 2);
             }
-            probabilities[windows++] = probability;
+            probabilities[windows++] = probability.get(0);
         } catch (OrtException | RuntimeException e) {
             failure = "speech map not measured: the voice-activity detector failed (" + e.getMessage() + ")";
         }
@@ -120,7 +136,9 @@ public final class VoiceActivityDetector implements MediaListener, AutoCloseable
     @Override
     public void close() {
         inputTensor.close();
-        stateTensor.close();
+        probabilityTensor.close();
+        stateTensors[0].close();
+        stateTensors[1].close();
         rateTensor.close();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Collections;
 import java.util.List;
 import org.compliancerunner.media.AudioFormat;
 import org.compliancerunner.media.ChannelRole;
@@ -121,6 +122,26 @@ class LoudnessMeterTest {
         Loudness loudness = measure(new AudioFormat(rate, 2, STEREO), sine, 4096);
 
         assertThat(loudness.truePeak()).isBetween(-0.4, 0.2);
+    }
+
+    /** Channels are measured in pairs where they can be: each must still read exactly what it reads alone. */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 6})
+    void theTruePeakOfAChannelIsTheSameWhicheverChannelItIs(int channels) {
+        // the quarter-rate sine peaks between samples; the tone under it keeps each interpolation different
+        float[] alone = concat(sine(48_000, 1, 12_000, 0.5, Math.PI / 4, 0.5, 0, 1), sine(48_000, 1, 997, 0.7, 0.3, 0.5, 0, 1));
+        double reference = measure(new AudioFormat(48_000, 1, List.of(ChannelRole.FRONT)), alone, 1024).truePeak();
+        List<ChannelRole> roles = Collections.nCopies(channels, ChannelRole.FRONT);
+        for (int channel = 0; channel < channels; channel++) {
+            float[] interleaved = new float[alone.length * channels];
+            for (int i = 0; i < alone.length; i++) {
+                interleaved[i * channels + channel] = alone[i];
+            }
+
+            Loudness loudness = measure(new AudioFormat(48_000, channels, roles), interleaved, 1024);
+
+            assertThat(loudness.truePeak()).as("channel %d of %d", channel, channels).isEqualTo(reference);
+        }
     }
 
     @Test
