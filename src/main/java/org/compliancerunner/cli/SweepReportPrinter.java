@@ -52,18 +52,12 @@ class SweepReportPrinter {
         }
         Map<Long, List<StoredTrigger>> byVideo = report.triggers().stream()
                 .collect(Collectors.groupingBy(StoredTrigger::videoId));
-        // a nightly sweep checks thousands of videos: past a screenful, only those needing attention are listed
-        boolean all = summary.claimed() <= SweepReport.LISTED_WHOLE_UP_TO;
-        int listed = 0;
+        // the report lists a small sweep whole and, of a nightly one, only the videos that need attention
         for (Video video : report.videos()) {
-            List<StoredTrigger> found = byVideo.getOrDefault(video.id(), List.of());
-            if (all || !found.isEmpty() || video.status() != VideoStatus.DONE) {
-                out.println();
-                printVideo(out, video, found);
-                listed++;
-            }
+            out.println();
+            printVideo(out, video, byVideo.getOrDefault(video.id(), List.of()));
         }
-        int rest = summary.claimed() - listed;
+        int rest = summary.claimed() - report.videos().size();
         if (rest > 0 && report.truncated()) {
             out.printf("%n%d more video(s) not listed, some failed or with triggers (list them with: videos --status "
                     + "FAILED, and triggers --video ID)%n", rest);

@@ -23,9 +23,9 @@ class SweepReportPrinterTest {
     @Test
     void aLargeSweepListsOnlyTheVideosThatNeedAttention() {
         List<Video> videos = new ArrayList<>();
-        for (long id = 1; id <= 25; id++) {
-            videos.add(video(id, id == 7 ? VideoStatus.FAILED : VideoStatus.DONE, id == 7 ? "decoding stopped at 3.0 s" : null));
-        }
+        // what SweepReports lists for a sweep over 20 videos: those not DONE or with triggers
+        videos.add(video(7, VideoStatus.FAILED, "decoding stopped at 3.0 s"));
+        videos.add(video(12, VideoStatus.DONE, null));
         StoredTrigger trigger = new StoredTrigger(12, "clip-12", "claims.guarantee", "broadcast-default", 1, 4_000, 8_250,
                 "medium", "\"guaranteed returns\"", "captions:srt");
         SweepReport report = new SweepReport(9, 4, "COMPLETED", null, LocalDateTime.of(2026, 1, 1, 2, 0),

@@ -2,9 +2,12 @@ package org.compliancerunner.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.compliancerunner.catalog.Video;
+import org.compliancerunner.catalog.Videos;
 import org.compliancerunner.support.CatalogRows;
 import org.compliancerunner.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,34 @@ class SweepClaimBatchesTest extends IntegrationTest {
         assertThat(claimed).hasSize(12).containsAll(ids.subList(13, 20)).containsAll(ids.subList(0, 5));
         assertThat(jdbc.sql("SELECT count(*) FROM videos WHERE status = 'PENDING' AND id = ANY (:ids)")
                 .param("ids", ids.toArray(Long[]::new)).query(Long.class).single()).isEqualTo(8L);
+    }
+
+    @Test
+    void aLargeSweepsReportListsOnlyFailedVideosAndThoseWithTriggersOfTheirPackVersion() {
+        long instance = 987_001;
+        long projectId = CatalogRows.project(jdbc, "claims-report", "ops");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            long id = CatalogRows.video(jdbc, projectId, "r" + i, "ops", i == 3 ? "FAILED" : "DONE");
+            jdbc.sql("UPDATE videos SET claimed_by = :instance, pack_name = 'p', pack_version = 2 WHERE id = :id")
+                    .param("instance", instance).param("id", id).update();
+            ids.add(id);
+        }
+        trigger(ids.get(5), 2); // found by the version the video was judged with: listed
+        trigger(ids.get(9), 1); // an older version's finding only: not listed
+
+        List<Long> listed = context.getBean(Videos.class)
+                .needingAttention(instance, 500).stream().map(Video::id).toList();
+
+        assertThat(listed).containsExactly(ids.get(3), ids.get(5));
+    }
+
+    private void trigger(long videoId, int packVersion) {
+        jdbc.sql("""
+                        INSERT INTO triggers (video_id, pack_name, pack_version, rule_id, start_ms, end_ms, severity,
+                                              evidence, source)
+                        VALUES (:video, 'p', :version, 'r', 0, 1, 'low', 'e', 'captions:srt')""")
+                .param("video", videoId).param("version", packVersion).update();
     }
 
     private List<Long> seed(String project, int count) {
