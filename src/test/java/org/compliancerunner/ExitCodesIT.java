@@ -135,6 +135,26 @@ class ExitCodesIT {
     }
 
     @Test
+    void samplesAndAnalyzeNeedNoDatabase() throws Exception {
+        Path empty = Files.createTempDirectory("standalone-home");
+        Path clips = Files.createTempDirectory("standalone-clips");
+        PackagedJar.Run samples = PackagedJar.run(empty, List.of("samples", clips.toString(), "--count", "1"),
+                PackagedJar::withoutDatasourceUrl);
+        assertThat(samples.exitCode()).as(samples.toString()).isZero();
+        assertThat(samples.out()).contains("1/1 clips written");
+
+        PackagedJar.Run analyze = PackagedJar.run(empty, List.of("analyze", clips.resolve("sample-0001.mp4").toString(),
+                "--json"), PackagedJar::withoutDatasourceUrl);
+        assertThat(analyze.exitCode()).as(analyze.toString()).isZero();
+        assertThat(analyze.out()).contains("\"integrated\"");
+
+        try (var written = Files.list(empty)) {
+            assertThat(written.map(path -> path.getFileName().toString()))
+                    .as("no embedded database under the home").allMatch(name -> name.matches("(out|err)\\d+\\.txt"));
+        }
+    }
+
+    @Test
     void usageErrorsAreTwo() throws Exception {
         PackagedJar.Run unknownCommand = run("bogus");
         assertThat(unknownCommand.exitCode()).as(unknownCommand.toString()).isEqualTo(2);

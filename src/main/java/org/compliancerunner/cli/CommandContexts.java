@@ -3,6 +3,7 @@ package org.compliancerunner.cli;
 import java.util.Arrays;
 import java.util.Map;
 
+import org.compliancerunner.media.MediaLibraries;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,17 +17,18 @@ import picocli.CommandLine.IFactory;
  */
 public final class CommandContexts {
 
-    /** A command and the configuration that holds everything it needs. */
-    private record Slim(Class<?> configuration, Class<?> command) {
+    /** A command, the configuration that holds everything it needs, and whether it reads or writes media. */
+    private record Slim(Class<?> configuration, Class<?> command, boolean media) {
     }
 
     private static final Map<String, Slim> SLIM = Map.of(
-            "analyze", new Slim(StandaloneCommands.class, AnalyzeCommand.class),
-            "rules", new Slim(StandaloneCommands.class, RulesCommand.class),
-            "status", new Slim(ReadCommands.class, StatusCommand.class),
-            "videos", new Slim(ReadCommands.class, VideosCommand.class),
-            "triggers", new Slim(ReadCommands.class, TriggersCommand.class),
-            "db", new Slim(DatabaseCommands.class, DatabaseCommand.class));
+            "analyze", new Slim(StandaloneCommands.class, AnalyzeCommand.class, true),
+            "rules", new Slim(StandaloneCommands.class, RulesCommand.class, false),
+            "samples", new Slim(StandaloneCommands.class, SamplesCommand.class, true),
+            "status", new Slim(ReadCommands.class, StatusCommand.class, false),
+            "videos", new Slim(ReadCommands.class, VideosCommand.class, false),
+            "triggers", new Slim(ReadCommands.class, TriggersCommand.class, false),
+            "db", new Slim(DatabaseCommands.class, DatabaseCommand.class, false));
 
     private CommandContexts() {
     }
@@ -43,6 +45,9 @@ public final class CommandContexts {
             return CommandHelp.answer(commandLine);
         }
         Slim slim = SLIM.get(args[0]);
+        if (slim.media()) {
+            MediaLibraries.loadInBackground();
+        }
         // Boot warms up Tomcat, the validator and message converters on another thread: none of them is used here,
         // and on two cores that thread only takes time from this one
         System.setProperty("spring.backgroundpreinitializer.ignore", "true");

@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Import;
 import picocli.spring.boot.autoconfigure.PicocliAutoConfiguration;
 
 /**
- * The commands that need no database, {@code analyze} and {@code rules}, on their own: only the decode, speech and
+ * The commands that need no database, {@code analyze}, {@code rules} and {@code samples}, on their own: only the decode, speech and
  * policy beans, no job repository. An editor's check or a CI gate should not start PostgreSQL or write under
  * $COMPLIANCE_HOME.
  *
@@ -30,7 +30,7 @@ import picocli.spring.boot.autoconfigure.PicocliAutoConfiguration;
  */
 @Import({MediaProbe.class, MediaDecoder.class, VoiceActivityModel.class, SpeechEngines.class, PolicyEngine.class,
         RulePackParser.class, VideoInspection.class, TimeLimitedInspection.class, ProcessingMetrics.class, JsonOutput.class,
-        AnalyzeCommand.class, RulesCommand.class, RulesCommand.Validate.class, RulesTestCommand.class})
+        AnalyzeCommand.class, RulesCommand.class, RulesCommand.Validate.class, RulesTestCommand.class, SamplesCommand.class})
 @EnableConfigurationProperties({SpeechProperties.class, VoiceActivityProperties.class, VideoTimeout.class})
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
         ValidationAutoConfiguration.class, JacksonAutoConfiguration.class, PicocliAutoConfiguration.class})

@@ -1,5 +1,6 @@
 package org.compliancerunner.sweep;
 
+import java.time.Duration;
 import java.util.Set;
 
 import org.compliancerunner.inspection.StopSignal;
@@ -16,9 +17,14 @@ final class ExecutionStopSignal implements StopSignal {
 
     private static final Set<String> NOT_TO_GO_ON = Set.of("STOPPING", "STOPPED", "FAILED", "ABANDONED");
 
+    /** How often the database is asked at most: short videos would otherwise add a query each to a busy database. */
+    static final Duration ASK_EVERY = Duration.ofSeconds(1);
+
     private final JdbcClient jdbc;
     private final long stepExecutionId;
     private volatile boolean stopped;
+    private volatile long askedAt;
+    private volatile boolean asked;
 
     ExecutionStopSignal(JdbcClient jdbc, long stepExecutionId) {
         this.jdbc = jdbc;
@@ -27,7 +33,10 @@ final class ExecutionStopSignal implements StopSignal {
 
     @Override
     public boolean requested() {
-        if (!stopped) {
+        long now = System.nanoTime();
+        if (!stopped && (!asked || now - askedAt >= ASK_EVERY.toNanos())) {
+            asked = true;
+            askedAt = now;
             try {
                 stopped = jdbc.sql("""
                                 SELECT e.status AS job, s.status AS step,
