@@ -22,9 +22,9 @@ import org.springframework.context.annotation.Import;
 import picocli.spring.boot.autoconfigure.PicocliAutoConfiguration;
 
 /**
- * The commands that need no database, {@code analyze}, {@code rules} and {@code samples}, on their own: only the decode, speech and
- * policy beans, no job repository. An editor's check or a CI gate should not start PostgreSQL or write under
- * $COMPLIANCE_HOME.
+ * The commands that need no database, {@code analyze}, {@code rules} and {@code samples}, on their own: only the
+ * decode, speech and policy beans, no job repository. An editor's check or a CI gate should not start PostgreSQL or
+ * write under $COMPLIANCE_HOME.
  *
  * @see CommandContexts
  */
