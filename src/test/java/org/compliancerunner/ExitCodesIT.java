@@ -142,11 +142,14 @@ class ExitCodesIT {
                 PackagedJar::withoutDatasourceUrl);
         assertThat(samples.exitCode()).as(samples.toString()).isZero();
         assertThat(samples.out()).contains("1/1 clips written");
+        // FFmpeg loads on a thread of its own meanwhile: nothing of that (SLF4J's start-up warnings) on stderr
+        assertThat(samples.err()).isEmpty();
 
         PackagedJar.Run analyze = PackagedJar.run(empty, List.of("analyze", clips.resolve("sample-0001.mp4").toString(),
                 "--json"), PackagedJar::withoutDatasourceUrl);
         assertThat(analyze.exitCode()).as(analyze.toString()).isZero();
         assertThat(analyze.out()).contains("\"integrated\"");
+        assertThat(analyze.err()).isEmpty();
 
         try (var written = Files.list(empty)) {
             assertThat(written.map(path -> path.getFileName().toString()))
