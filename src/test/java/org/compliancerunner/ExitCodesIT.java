@@ -127,11 +127,7 @@ class ExitCodesIT {
         assertThat(serveHelp.out()).startsWith("Usage: compliance-runner serve");
         assertThat(serveHelp.err()).isEmpty();
 
-        // nothing under the home but what the runs printed: no embedded database was started
-        try (var written = Files.list(empty)) {
-            assertThat(written.map(path -> path.getFileName().toString()))
-                    .allMatch(name -> name.matches("(out|err)\\d+\\.txt"), "only captured output");
-        }
+        assertOnlyCapturedOutput(empty);
     }
 
     @Test
@@ -150,10 +146,14 @@ class ExitCodesIT {
         assertThat(analyze.exitCode()).as(analyze.toString()).isZero();
         assertThat(analyze.out()).contains("\"integrated\"");
         assertThat(analyze.err()).isEmpty();
+        assertOnlyCapturedOutput(empty);
+    }
 
-        try (var written = Files.list(empty)) {
+    // nothing under the home but what the runs printed: no embedded database was started
+    private static void assertOnlyCapturedOutput(Path home) throws IOException {
+        try (var written = Files.list(home)) {
             assertThat(written.map(path -> path.getFileName().toString()))
-                    .as("no embedded database under the home").allMatch(name -> name.matches("(out|err)\\d+\\.txt"));
+                    .allMatch(name -> name.matches("(out|err)\\d+\\.txt"), "only captured output");
         }
     }
 

@@ -19,12 +19,13 @@ final class ExecutionStopSignal implements StopSignal {
 
     /** How often the database is asked at most: short videos would otherwise add a query each to a busy database. */
     static final Duration ASK_EVERY = Duration.ofSeconds(1);
+    private static final long ASK_EVERY_NANOS = ASK_EVERY.toNanos();
 
     private final JdbcClient jdbc;
     private final long stepExecutionId;
     private volatile boolean stopped;
-    private volatile long askedAt;
-    private volatile boolean asked;
+    // as if last asked an interval ago, so the first call asks
+    private volatile long askedAt = System.nanoTime() - ASK_EVERY_NANOS;
 
     ExecutionStopSignal(JdbcClient jdbc, long stepExecutionId) {
         this.jdbc = jdbc;
@@ -34,8 +35,7 @@ final class ExecutionStopSignal implements StopSignal {
     @Override
     public boolean requested() {
         long now = System.nanoTime();
-        if (!stopped && (!asked || now - askedAt >= ASK_EVERY.toNanos())) {
-            asked = true;
+        if (!stopped && now - askedAt >= ASK_EVERY_NANOS) {
             askedAt = now;
             try {
                 stopped = jdbc.sql("""
