@@ -74,6 +74,7 @@ class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        inspection.prepare(); // the speech model loads on the other core while the rule pack is read
         PrintWriter out = streams.out();
         PrintWriter err = streams.err();
         Severity threshold = failOn == null ? null : Severity.parse(failOn);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.compliancerunner.media.MediaLibraries;
+import org.compliancerunner.media.voice.VoiceActivityModel;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,18 +18,23 @@ import picocli.CommandLine.IFactory;
  */
 public final class CommandContexts {
 
-    /** A command, the configuration that holds everything it needs, and whether it reads or writes media. */
-    private record Slim(Class<?> configuration, Class<?> command, boolean media) {
+    /** A command, the configuration that holds everything it needs, and the native libraries it will load. */
+    private record Slim(Class<?> configuration, Class<?> command, Natives natives) {
+    }
+
+    /** Native libraries a command loads, which start loading on threads of their own while its context starts. */
+    private enum Natives {
+        NONE, MEDIA, MEDIA_AND_SPEECH
     }
 
     private static final Map<String, Slim> SLIM = Map.of(
-            "analyze", new Slim(StandaloneCommands.class, AnalyzeCommand.class, true),
-            "rules", new Slim(StandaloneCommands.class, RulesCommand.class, false),
-            "samples", new Slim(StandaloneCommands.class, SamplesCommand.class, true),
-            "status", new Slim(ReadCommands.class, StatusCommand.class, false),
-            "videos", new Slim(ReadCommands.class, VideosCommand.class, false),
-            "triggers", new Slim(ReadCommands.class, TriggersCommand.class, false),
-            "db", new Slim(DatabaseCommands.class, DatabaseCommand.class, false));
+            "analyze", new Slim(StandaloneCommands.class, AnalyzeCommand.class, Natives.MEDIA_AND_SPEECH),
+            "rules", new Slim(StandaloneCommands.class, RulesCommand.class, Natives.NONE),
+            "samples", new Slim(StandaloneCommands.class, SamplesCommand.class, Natives.MEDIA),
+            "status", new Slim(ReadCommands.class, StatusCommand.class, Natives.NONE),
+            "videos", new Slim(ReadCommands.class, VideosCommand.class, Natives.NONE),
+            "triggers", new Slim(ReadCommands.class, TriggersCommand.class, Natives.NONE),
+            "db", new Slim(DatabaseCommands.class, DatabaseCommand.class, Natives.NONE));
 
     private CommandContexts() {
     }
@@ -45,8 +51,11 @@ public final class CommandContexts {
             return CommandHelp.answer(commandLine);
         }
         Slim slim = SLIM.get(args[0]);
-        if (slim.media()) {
+        if (slim.natives() != Natives.NONE) {
             MediaLibraries.loadInBackground();
+        }
+        if (slim.natives() == Natives.MEDIA_AND_SPEECH) {
+            VoiceActivityModel.loadRuntimeInBackground();
         }
         // Boot warms up Tomcat, the validator and message converters on another thread: none of them is used here,
         // and on two cores that thread only takes time from this one

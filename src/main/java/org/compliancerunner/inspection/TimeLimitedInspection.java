@@ -43,6 +43,11 @@ public class TimeLimitedInspection {
         this.timeout = timeout;
     }
 
+    /** Starts loading what an inspection will wait for (the speech model), for a caller with other work to do first. */
+    public void prepare() {
+        inspection.prepare();
+    }
+
     /** As {@link #inspect(Path, Long, RulePack, StopSignal)} for work that is never asked to stop ({@code analyze}). */
     public Inspection inspect(Path file, @Nullable Long knownDurationMs, RulePack pack) {
         return inspect(file, knownDurationMs, pack, StopSignal.NEVER);

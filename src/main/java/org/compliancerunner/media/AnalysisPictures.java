@@ -1,6 +1,6 @@
 package org.compliancerunner.media;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB0;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Scales the decoder's pictures down to the small RGB pictures the analyzers judge: they look at areas and averages,
  * never single pixels, so an area-averaged picture at most {@value #MAX_WIDTH} pixels wide keeps them right and
- * cheap. Used on the picture thread only, so the scaling runs beside decoding rather than after it.
+ * cheap. Used on the picture thread only, so the scaling runs beside decoding rather than after it. The pixels are
+ * four bytes (RGB and one unused), as FFmpeg's scaler writes those in a third less time than three-byte ones.
  */
 final class AnalysisPictures implements AutoCloseable {
 
@@ -48,11 +49,11 @@ final class AnalysisPictures implements AutoCloseable {
 
     /** Bytes from one row of RGB to the next: rows are packed. */
     int stride() {
-        return width * 3;
+        return width * Picture.PIXEL_BYTES;
     }
 
     /**
-     * Writes a decoded picture as {@link #height()} rows of packed RGB to {@code rgb}, which holds at least
+     * Writes a decoded picture as {@link #height()} rows of packed RGB pixels to {@code rgb}, which holds at least
      * {@link #stride()} × {@link #height()} bytes.
      *
      * @throws MediaException when FFmpeg cannot convert the decoder's pixel format
@@ -60,7 +61,7 @@ final class AnalysisPictures implements AutoCloseable {
     void convert(AVFrame decoded, BytePointer rgb) throws MediaException {
         // a picture of another size or format than the last gets a new scaler, as a stream may change mid-way
         scaler = sws_getCachedContext(scaler, decoded.width(), decoded.height(), decoded.format(), width, height,
-                AV_PIX_FMT_RGB24, SWS_AREA, null, null, (DoublePointer) null);
+                AV_PIX_FMT_RGB0, SWS_AREA, null, null, (DoublePointer) null);
         if (scaler == null) {
             throw new MediaException("FFmpeg cannot scale pictures of pixel format " + decoded.format() + " ("
                     + decoded.width() + " × " + decoded.height() + ")");

@@ -173,8 +173,9 @@ final class AnalysisThreads implements AutoCloseable {
             if (luma.length != width * height) {
                 luma = new int[width * height];
             }
-            Luma.plane(rgb, width, height, stride, luma);
-            return new Picture(index, timestampMs, width, height, stride, rgb, luma);
+            Picture picture = new Picture(index, timestampMs, width, height, stride, rgb, luma);
+            Luma.plane(picture, luma);
+            return picture;
         }
 
         void release() {

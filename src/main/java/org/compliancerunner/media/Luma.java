@@ -1,6 +1,6 @@
 package org.compliancerunner.media;
 
-import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 
 /**
  * Luma of RGB pixels, times 256, as integers: BT.601 weights, because FFmpeg's scaler turns YUV into RGB with
@@ -14,14 +14,16 @@ public final class Luma {
     private Luma() {
     }
 
-    /** Fills {@code plane} with the luma × 256 of every pixel of the packed RGB rows, row after row without padding. */
-    static void plane(ByteBuffer rgb, int width, int height, int stride, int[] plane) {
-        byte[] row = new byte[width * 3];
-        for (int y = 0, i = 0; y < height; y++) {
-            // one bulk copy per row: a get per byte costs more than the arithmetic
-            rgb.get(y * stride, row, 0, row.length);
-            for (int at = 0; at < row.length; at += 3, i++) {
-                plane[i] = 77 * (row[at] & 0xff) + 150 * (row[at + 1] & 0xff) + 29 * (row[at + 2] & 0xff);
+    /** Fills {@code plane} with the luma × 256 of every pixel of the picture, row after row without padding. */
+    static void plane(Picture picture, int[] plane) {
+        int width = picture.width();
+        IntBuffer pixels = picture.pixels();
+        int[] row = new int[width];
+        for (int y = 0, i = 0; y < picture.height(); y++) {
+            pixels.get(y * picture.stride() / Picture.PIXEL_BYTES, row, 0, width);
+            for (int x = 0; x < width; x++, i++) {
+                int pixel = row[x];
+                plane[i] = 77 * Picture.red(pixel) + 150 * Picture.green(pixel) + 29 * Picture.blue(pixel);
             }
         }
     }

@@ -1,6 +1,6 @@
 package org.compliancerunner.media.flash;
 
-import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 
 import org.compliancerunner.media.Picture;
 
@@ -15,7 +15,7 @@ final class PictureLight {
     /** Scales (R − G − B) so saturated-red differences compare with IRIS's threshold of 20. */
     private static final float RED_SCALE = 320f;
 
-    private byte[] row = new byte[0];
+    private int[] row = new int[0];
     // per pixel, the previous picture's values until the next one overwrites them as it compares
     private float[] luminance = new float[0];
     private float[] red = new float[0];
@@ -36,10 +36,9 @@ final class PictureLight {
         if (!comparable) {
             resize(width * height);
         }
-        ByteBuffer rgb = picture.rgb();
-        int stride = picture.stride();
-        if (row.length != width * 3) {
-            row = new byte[width * 3];
+        IntBuffer rows = picture.pixels();
+        if (row.length != width) {
+            row = new int[width];
         }
         double luminanceSum = 0;
         double redSum = 0;
@@ -47,26 +46,32 @@ final class PictureLight {
         int redChanges = 0;
         int i = 0;
         for (int y = 0; y < height; y++) {
-            // one bulk copy per row: a get per byte costs more than the arithmetic
-            rgb.get(y * stride, row, 0, row.length);
-            for (int at = 0; at < row.length; i++, at += 3) {
-                float r = LinearLight.of(row[at] & 0xff);
-                float g = LinearLight.of(row[at + 1] & 0xff);
-                float b = LinearLight.of(row[at + 2] & 0xff);
-                float y709 = 0.2126f * r + 0.7152f * g + 0.0722f * b;
-                float sum = r + g + b;
-                // only pixels dominated by red count, and only by how much red exceeds the other two; every such
-                // pixel has R ≥ 4 (G + B), so the cheap first test spares the division for all the others
-                float redValue = 0f;
-                if (r >= 3.9f * (g + b) && sum > 0 && r / sum >= RED_SHARE) {
-                    redValue = Math.max(0f, (r - g - b) * RED_SCALE);
-                }
+            rows.get(y * picture.stride() / Picture.PIXEL_BYTES, row, 0, width);
+            for (int x = 0; x < width; x++, i++) {
+                int pixel = row[x];
+                int redCode = Picture.red(pixel);
+                int greenCode = Picture.green(pixel);
+                int blueCode = Picture.blue(pixel);
+                float y709 = LinearLight.redLuminance(redCode) + LinearLight.greenLuminance(greenCode)
+                        + LinearLight.blueLuminance(blueCode);
                 luminanceSum += y709;
-                redSum += redValue;
                 // counted without a branch: whether a pixel changed is a coin toss in moving pictures
                 lumChanges += y709 != luminance[i] ? 1 : 0;
-                redChanges += redValue != red[i] ? 1 : 0;
                 luminance[i] = y709;
+                // only pixels dominated by red count, and only by how much red exceeds the other two; such a pixel
+                // has the largest code value of the three, so the others skip the look-ups and the division
+                float redValue = 0f;
+                if (redCode > greenCode && redCode > blueCode) {
+                    float r = LinearLight.of(redCode);
+                    float g = LinearLight.of(greenCode);
+                    float b = LinearLight.of(blueCode);
+                    float sum = r + g + b;
+                    if (r >= 3.9f * (g + b) && r / sum >= RED_SHARE) {
+                        redValue = Math.max(0f, (r - g - b) * RED_SCALE);
+                    }
+                }
+                redSum += redValue;
+                redChanges += redValue != red[i] ? 1 : 0;
                 red[i] = redValue;
             }
         }

@@ -38,6 +38,22 @@ public class VoiceActivityModel implements DisposableBean {
     }
 
     /**
+     * Starts loading ONNX Runtime's native library on a thread of its own, before any settings are known, so that a
+     * command about to decode has it while its Spring context starts; the model itself still loads on first use.
+     */
+    public static void loadRuntimeInBackground() {
+        Thread loading = new Thread(() -> {
+            try {
+                OrtEnvironment.getEnvironment();
+            } catch (RuntimeException | LinkageError e) {
+                // only a head start: loading the model loads the runtime again and reports what is wrong
+            }
+        }, "load-onnxruntime");
+        loading.setDaemon(true);
+        loading.start();
+    }
+
+    /**
      * Starts loading the model on a thread of its own, so it loads while FFmpeg opens the file; {@link #detector()}
      * then waits for it. Does nothing once it is loaded.
      */
@@ -93,7 +109,7 @@ public class VoiceActivityModel implements DisposableBean {
                 return unavailable(source, "it is not a Silero VAD v5/v6 model (inputs " + session.getInputNames() + ")");
             }
             return new Loaded(session, null);
-        } catch (IOException | OrtException | RuntimeException | UnsatisfiedLinkError e) {
+        } catch (IOException | OrtException | RuntimeException | LinkageError e) {
             return unavailable(source, e.getMessage());
         }
     }

@@ -18,7 +18,7 @@ final class SyntheticVideo {
 
     private final FlashDetector detector;
     private final int fps;
-    private final ByteBuffer pixels = ByteBuffer.allocate(WIDTH * HEIGHT * 3);
+    private final ByteBuffer pixels = ByteBuffer.allocate(WIDTH * HEIGHT * Picture.PIXEL_BYTES);
     private int frame;
 
     SyntheticVideo(FlashDetector detector, int fps) {
@@ -39,14 +39,14 @@ final class SyntheticVideo {
             int[] rgb = patch.rgb(frame);
             for (int y = 0; y < HEIGHT; y++) {
                 for (int x = 0; x < WIDTH; x++) {
-                    int at = (y * WIDTH + x) * 3;
+                    int at = (y * WIDTH + x) * Picture.PIXEL_BYTES;
                     boolean inPatch = x < patchWidth;
                     pixels.put(at, (byte) (inPatch ? rgb[0] : 40));
                     pixels.put(at + 1, (byte) (inPatch ? rgb[1] : 40));
                     pixels.put(at + 2, (byte) (inPatch ? rgb[2] : 40));
                 }
             }
-            detector.onPicture(new Picture(frame, frame * 1000L / fps, WIDTH, HEIGHT, WIDTH * 3, pixels));
+            detector.onPicture(new Picture(frame, frame * 1000L / fps, WIDTH, HEIGHT, WIDTH * Picture.PIXEL_BYTES, pixels));
         }
         return this;
     }

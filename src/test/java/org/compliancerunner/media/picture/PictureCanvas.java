@@ -5,7 +5,7 @@ import java.util.Arrays;
 import org.compliancerunner.media.Picture;
 
 /**
- * A picture drawn by a test and handed to a detector as the decode pass would: packed RGB rows with padding after
+ * A picture drawn by a test and handed to a detector as the decode pass would: rows of RGB pixels with padding after
  * each row, and the padding white, so a detector that reads past the width sees light where there is none.
  */
 final class PictureCanvas {
@@ -21,7 +21,7 @@ final class PictureCanvas {
     PictureCanvas(int width, int height) {
         this.width = width;
         this.height = height;
-        this.stride = width * 3 + PADDING;
+        this.stride = width * Picture.PIXEL_BYTES + PADDING;
         this.rgb = new byte[stride * height];
         Arrays.fill(rgb, (byte) 255);
     }
@@ -44,7 +44,7 @@ final class PictureCanvas {
     }
 
     PictureCanvas set(int x, int y, int red, int green, int blue) {
-        int offset = y * stride + x * 3;
+        int offset = y * stride + x * Picture.PIXEL_BYTES;
         rgb[offset] = (byte) red;
         rgb[offset + 1] = (byte) green;
         rgb[offset + 2] = (byte) blue;
@@ -52,7 +52,7 @@ final class PictureCanvas {
     }
 
     int grey(int x, int y) {
-        return rgb[y * stride + x * 3] & 0xff;
+        return rgb[y * stride + x * Picture.PIXEL_BYTES] & 0xff;
     }
 
     /** The canvas as the {@code index}-th picture of a 25 fps video. */

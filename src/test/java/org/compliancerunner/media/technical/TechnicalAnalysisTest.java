@@ -22,7 +22,8 @@ class TechnicalAnalysisTest {
         TechnicalAnalysis analysis = TechnicalAnalysis.of(WITH_SOUND);
         analysis.listeners().forEach(listener -> listener.onStart(WITH_SOUND));
         for (int i = 0; i < 50; i++) {
-            Picture grey = new Picture(i, i * 40L, 64, 36, 64 * 3, ByteBuffer.wrap(new byte[64 * 36 * 3]));
+            Picture grey = new Picture(i, i * 40L, 64, 36, 64 * Picture.PIXEL_BYTES,
+                    ByteBuffer.wrap(new byte[64 * 36 * Picture.PIXEL_BYTES]));
             analysis.listeners().stream().filter(MediaListener::wantsVideo).forEach(listener -> listener.onPicture(grey));
         }
         analysis.listeners().forEach(listener -> listener.onEnd(2000));
