@@ -15,8 +15,13 @@ final class PictureLight {
     /** Scales (R − G − B) so saturated-red differences compare with IRIS's threshold of 20. */
     private static final float RED_SCALE = 320f;
 
+    /** Red, green and blue of a pixel read from {@link Picture#pixels()}, without the unused byte. */
+    private static final int RGB = 0xffffff;
+
     private int[] row = new int[0];
-    // per pixel, the previous picture's values until the next one overwrites them as it compares
+    // per pixel, the previous picture's pixel and values until the next one overwrites them as it compares; all
+    // zero (black, no light) before the first
+    private int[] previous = new int[0];
     private float[] luminance = new float[0];
     private float[] red = new float[0];
     private int pixels;
@@ -40,6 +45,11 @@ final class PictureLight {
         if (row.length != width) {
             row = new int[width];
         }
+        // locals, as the JIT that analyze runs with would otherwise load each field again for every pixel
+        int[] row = this.row;
+        int[] previous = this.previous;
+        float[] luminance = this.luminance;
+        float[] red = this.red;
         double luminanceSum = 0;
         double redSum = 0;
         int lumChanges = 0;
@@ -48,16 +58,24 @@ final class PictureLight {
         for (int y = 0; y < height; y++) {
             rows.get(y * picture.stride() / Picture.PIXEL_BYTES, row, 0, width);
             for (int x = 0; x < width; x++, i++) {
-                int pixel = row[x];
+                int pixel = row[x] & RGB;
+                if (pixel == previous[i]) {
+                    // the same pixel has the same light: stills, graphics and letterboxing cost a comparison each
+                    luminanceSum += luminance[i];
+                    redSum += red[i];
+                    continue;
+                }
+                previous[i] = pixel;
                 int redCode = Picture.red(pixel);
                 int greenCode = Picture.green(pixel);
                 int blueCode = Picture.blue(pixel);
                 float y709 = LinearLight.redLuminance(redCode) + LinearLight.greenLuminance(greenCode)
                         + LinearLight.blueLuminance(blueCode);
                 luminanceSum += y709;
-                // counted without a branch: whether a pixel changed is a coin toss in moving pictures
-                lumChanges += y709 != luminance[i] ? 1 : 0;
-                luminance[i] = y709;
+                if (y709 != luminance[i]) {
+                    lumChanges++;
+                    luminance[i] = y709;
+                }
                 // only pixels dominated by red count, and only by how much red exceeds the other two; such a pixel
                 // has the largest code value of the three, so the others skip the look-ups and the division
                 float redValue = 0f;
@@ -71,8 +89,10 @@ final class PictureLight {
                     }
                 }
                 redSum += redValue;
-                redChanges += redValue != red[i] ? 1 : 0;
-                red[i] = redValue;
+                if (redValue != red[i]) {
+                    redChanges++;
+                    red[i] = redValue;
+                }
             }
         }
         previousLuminanceMean = luminanceMean;
@@ -85,6 +105,7 @@ final class PictureLight {
 
     private void resize(int size) {
         pixels = size;
+        previous = new int[size];
         luminance = new float[size];
         red = new float[size];
     }
