@@ -169,6 +169,13 @@ class ExitCodesIT {
         PackagedJar.Run invalidPack = run("rules", "validate", home.resolve("bad-pack.yaml").toString());
         assertThat(invalidPack.exitCode()).as(invalidPack.toString()).isEqualTo(2);
         assertThat(invalidPack.err()).contains("bad-pack.yaml:4");
+
+        // the commands without a database validate their settings too, and name the one that is wrong
+        PackagedJar.Run badSetting = run("analyze", media.resolve("station-ident.mp4").toString(),
+                "--compliance.speech.activity.threshold=2");
+        assertThat(badSetting.exitCode()).as(badSetting.toString()).isEqualTo(2);
+        assertThat(badSetting.err()).contains("compliance.speech.activity.threshold=2.0", "0.95")
+                .doesNotContain("\tat ");
     }
 
     @Test

@@ -2,12 +2,18 @@ package org.compliancerunner.cli;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.compliancerunner.media.MediaLibraries;
 import org.compliancerunner.media.voice.VoiceActivityModel;
+import org.springframework.beans.BeansException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.validation.FieldError;
 import picocli.CommandLine.IFactory;
 
 /**
@@ -69,6 +75,29 @@ public final class CommandContexts {
             return CommandLineEntry.commandLine(context.getBean(slim.command()), context.getBean(IFactory.class))
                     .setCommandName("compliance-runner " + args[0])
                     .execute(commandArgs);
+        } catch (BeansException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BindException setting) {
+                    System.err.println("error: " + settingProblem(setting));
+                    return ExitCodes.USAGE;
+                }
+            }
+            throw e;
         }
+    }
+
+    /** A setting that cannot be bound or is out of range, named as it is written, with the reason. */
+    private static String settingProblem(BindException e) {
+        if (e.getCause() instanceof BindValidationException invalid) {
+            String prefix = invalid.getValidationErrors().getName().toString();
+            return invalid.getValidationErrors().getAllErrors().stream()
+                    .map(error -> error instanceof FieldError field
+                            ? prefix + "." + field.getField() + "=" + field.getRejectedValue() + ": "
+                                    + field.getDefaultMessage()
+                            : prefix + ": " + error.getDefaultMessage())
+                    .collect(Collectors.joining("; "));
+        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
+        return e.getMessage() + (root == e ? "" : " (" + root.getMessage() + ")");
     }
 }

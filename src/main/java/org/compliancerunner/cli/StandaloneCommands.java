@@ -33,7 +33,7 @@ import picocli.spring.boot.autoconfigure.PicocliAutoConfiguration;
         AnalyzeCommand.class, RulesCommand.class, RulesCommand.Validate.class, RulesTestCommand.class, SamplesCommand.class})
 @EnableConfigurationProperties({SpeechProperties.class, VoiceActivityProperties.class, VideoTimeout.class})
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
-        ValidationAutoConfiguration.class, JacksonAutoConfiguration.class, PicocliAutoConfiguration.class})
+        JacksonAutoConfiguration.class, PicocliAutoConfiguration.class})
 public final class StandaloneCommands {
 
     private StandaloneCommands() {
