@@ -23,7 +23,7 @@ public final class Luma {
             pixels.get(y * picture.stride() / Picture.PIXEL_BYTES, row, 0, width);
             for (int x = 0; x < width; x++, i++) {
                 int pixel = row[x];
-                plane[i] = 77 * Picture.red(pixel) + 150 * Picture.green(pixel) + 29 * Picture.blue(pixel);
+                plane[i] = 77 * Picture.redOf(pixel) + 150 * Picture.greenOf(pixel) + 29 * Picture.blueOf(pixel);
             }
         }
     }

@@ -33,15 +33,15 @@ public record Picture(long index, long timestampMs, int width, int height, int s
     }
 
     /** Red of a pixel read from {@link #pixels()}, 0-255. */
-    public static int red(int pixel) {
+    public static int redOf(int pixel) {
         return pixel & 0xff;
     }
 
-    public static int green(int pixel) {
+    public static int greenOf(int pixel) {
         return pixel >>> 8 & 0xff;
     }
 
-    public static int blue(int pixel) {
+    public static int blueOf(int pixel) {
         return pixel >>> 16 & 0xff;
     }
 

@@ -66,9 +66,9 @@ final class PictureLight {
                     continue;
                 }
                 previous[i] = pixel;
-                int redCode = Picture.red(pixel);
-                int greenCode = Picture.green(pixel);
-                int blueCode = Picture.blue(pixel);
+                int redCode = Picture.redOf(pixel);
+                int greenCode = Picture.greenOf(pixel);
+                int blueCode = Picture.blueOf(pixel);
                 float y709 = LinearLight.redLuminance(redCode) + LinearLight.greenLuminance(greenCode)
                         + LinearLight.blueLuminance(blueCode);
                 luminanceSum += y709;
