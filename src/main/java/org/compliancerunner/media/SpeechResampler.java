@@ -90,8 +90,10 @@ final class SpeechResampler implements AutoCloseable {
 
     // Resampling can overshoot full scale slightly; listeners are promised [-1, 1].
     private void clamp(int from, int length) {
+        float[] block = this.block;
         for (int i = from; i < from + length; i++) {
-            block[i] = Math.max(-1f, Math.min(1f, block[i]));
+            float sample = block[i];
+            block[i] = sample > 1f ? 1f : sample < -1f ? -1f : sample; // Math.min and max are calls in C1 code
         }
     }
 

@@ -59,6 +59,14 @@ final class KWeighting {
         double s2 = shelf2[channel];
         double p1 = pass1[channel];
         double p2 = pass2[channel];
+        // the coefficients as locals: analyze's C1-compiled code would load each field again for every sample
+        double sb0 = this.sb0;
+        double sb1 = this.sb1;
+        double sb2 = this.sb2;
+        double sa1 = this.sa1;
+        double sa2 = this.sa2;
+        double ha1 = this.ha1;
+        double ha2 = this.ha2;
         double sum = 0;
         for (int i = from * channels + channel, end = to * channels; i < end; i += channels) {
             double x = interleaved[i];

@@ -69,6 +69,10 @@ final class TruePeakMeter {
     private int scanFourTimes(float[] interleaved, int channels, int channel, int frames, double[] window,
                               double[] nextWindow) {
         int taps = phaseTaps;
+        // locals: analyze's C1-compiled code would load each field again for every tap
+        double[] first = this.first;
+        double[] second = this.second;
+        double[] third = this.third;
         double max = peak;
         int p = position;
         for (int i = channel, end = frames * channels; i < end; i += channels) {
@@ -104,6 +108,9 @@ final class TruePeakMeter {
 
     private int scanFourTimes(float[] interleaved, int channels, int channel, int frames, double[] window) {
         int taps = phaseTaps;
+        double[] first = this.first;
+        double[] second = this.second;
+        double[] third = this.third;
         double max = peak;
         int p = position;
         for (int i = channel, end = frames * channels; i < end; i += channels) {
@@ -128,6 +135,7 @@ final class TruePeakMeter {
 
     private int scanTwice(float[] interleaved, int channels, int channel, int frames, double[] window) {
         int taps = phaseTaps;
+        double[] first = this.first;
         double max = peak;
         int p = position;
         for (int i = channel, end = frames * channels; i < end; i += channels) {

@@ -80,6 +80,7 @@ public class BlackDetector implements MediaListener {
 
     private boolean isBlack(Picture picture) {
         int[] luma = picture.luma();
+        int blackBelow = this.blackBelow; // a local: C1-compiled code would load the field for every pixel
         int blackPixels = 0;
         for (int value : luma) {
             // 1 exactly when the value is below the threshold (both lie in 0..FULL_SCALE): no branch, and it vectorises

@@ -95,6 +95,7 @@ public class FreezeDetector implements MediaListener {
             return false;
         }
         long tolerance = (long) Math.floor(noise * NOISE_SCALE * width * height);
+        int[] reference = this.reference; // a local: C1-compiled code would load the field for every pixel
         long difference = 0;
         for (int y = 0, i = 0; y < height && difference <= tolerance; y++) {
             // a row's sum fits an int (up to 32 000 pixels of 65 280), which keeps the loop vectorisable

@@ -34,7 +34,11 @@ public final class SilenceMeter implements MediaListener {
             int take = (int) Math.min(frames - frame, stepFrames - framesInStep);
             float peak = stepPeak;
             for (int i = frame * channels, end = (frame + take) * channels; i < end; i++) {
-                peak = Math.max(peak, Math.abs(samples[i]));
+                // a plain comparison: Math.max is a call in analyze's C1-compiled code, and pays for NaN rules
+                float magnitude = Math.abs(samples[i]);
+                if (magnitude > peak) {
+                    peak = magnitude;
+                }
             }
             stepPeak = peak;
             frame += take;
