@@ -43,8 +43,12 @@ public class MediaDecoder {
         ListenerFanout fanout = new ListenerFanout(listeners);
         int concurrent = decoding.incrementAndGet();
         // partitions decode side by side: sharing the cores between them beats each decoder taking them all
-        int threads = concurrent == 1 ? 0 : Math.max(1, CORES / concurrent);
-        try (OpenedMedia media = OpenedMedia.open(file, threads)) {
+        int cores = Math.max(1, CORES / concurrent);
+        int threads = concurrent == 1 ? 0 : cores;
+        // the picture and sound threads keep about a core busy: with two cores or fewer for this decode, frame
+        // threads have no core of their own and only add their bookkeeping (a sixth more CPU for H.264), so
+        // the decoder works on slices side by side (ProRes, sliced H.264) and otherwise one picture at a time
+        try (OpenedMedia media = OpenedMedia.open(file, threads, cores > 2)) {
             MediaInfo info = media.info();
             fanout.start(info);
             DecodeSummary summary = decodeStreams(file, media, fanout);

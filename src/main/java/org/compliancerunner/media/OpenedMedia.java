@@ -23,11 +23,14 @@ final class OpenedMedia implements AutoCloseable {
     }
 
     static OpenedMedia open(Path file) throws MediaException {
-        return open(file, 0);
+        return open(file, 0, true);
     }
 
-    /** @param decoderThreads threads per decoder, 0 for FFmpeg's choice (one per core) */
-    static OpenedMedia open(Path file, int decoderThreads) throws MediaException {
+    /**
+     * @param decoderThreads threads per decoder, 0 for FFmpeg's choice (one per core)
+     * @param frameThreads   whether they may decode several pictures at once, or only the slices of one
+     */
+    static OpenedMedia open(Path file, int decoderThreads, boolean frameThreads) throws MediaException {
         String name = file.getFileName().toString();
         String recognised = recognise(file, name);
         // "file:" stops a name with a colon being taken for a protocol; the whitelist stops a playlist-like file from fetching anything else.
@@ -39,6 +42,9 @@ final class OpenedMedia implements AutoCloseable {
         // Analyzers judge averages of downscaled pictures, which deblocking does not change; skipping it saves a third of H.264 decoding.
         grabber.setVideoOption("skip_loop_filter", "all");
         grabber.setVideoOption("threads", String.valueOf(decoderThreads));
+        if (!frameThreads) {
+            grabber.setVideoOption("thread_type", "slice");
+        }
         FfmpegLog.clear();
         try {
             grabber.start();
