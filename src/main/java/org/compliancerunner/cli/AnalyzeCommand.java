@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.compliancerunner.captions.CaptionTrack;
 import org.compliancerunner.captions.CaptionTrackJson;
 import org.compliancerunner.inspection.Inspection;
@@ -61,14 +62,14 @@ class AnalyzeCommand implements Callable<Integer> {
     private final TimeLimitedInspection inspection;
     private final RulePackParser packs;
     private final JsonOutput output;
-    private final MeasurementsJson shapes;
-    private final JsonMapper mapper;
+    // looked up for --json only: the text report never builds the mapper
+    private final ObjectProvider<JsonMapper> mapper;
 
-    AnalyzeCommand(TimeLimitedInspection inspection, RulePackParser packs, JsonOutput output, JsonMapper mapper) {
+    AnalyzeCommand(TimeLimitedInspection inspection, RulePackParser packs, JsonOutput output,
+                   ObjectProvider<JsonMapper> mapper) {
         this.inspection = inspection;
         this.packs = packs;
         this.output = output;
-        this.shapes = new MeasurementsJson(mapper);
         this.mapper = mapper;
     }
 
@@ -109,6 +110,8 @@ class AnalyzeCommand implements Callable<Integer> {
     }
 
     private ObjectNode json(Inspection found, SilenceRule silence) {
+        JsonMapper mapper = this.mapper.getObject();
+        MeasurementsJson shapes = new MeasurementsJson(mapper);
         ObjectNode root = mapper.createObjectNode();
         root.put("file", found.file().toString());
         if (found.info() != null && found.info().durationMs() >= 0) {
@@ -135,9 +138,9 @@ class AnalyzeCommand implements Callable<Integer> {
             node.set("timeline", shapes.levels(loudness.timeline()));
         }
         ObjectNode intervals = root.putObject("intervals");
-        putIntervals(intervals, "black", measured == null ? null : measured.black());
-        putIntervals(intervals, "freeze", measured == null ? null : measured.freeze());
-        putIntervals(intervals, "silence", measured == null || measured.levels() == null ? null
+        putIntervals(shapes, intervals, "black", measured == null ? null : measured.black());
+        putIntervals(shapes, intervals, "freeze", measured == null ? null : measured.freeze());
+        putIntervals(shapes, intervals, "silence", measured == null || measured.levels() == null ? null
                 : measured.levels().silences(silence.threshold(), Math.round(silence.minSeconds() * 1000)));
         if (measured == null || measured.speech() == null) {
             intervals.putNull("speech");
@@ -174,7 +177,8 @@ class AnalyzeCommand implements Callable<Integer> {
         return root;
     }
 
-    private void putIntervals(ObjectNode parent, String name, @Nullable List<Interval> intervals) {
+    private static void putIntervals(MeasurementsJson shapes, ObjectNode parent, String name,
+                                     @Nullable List<Interval> intervals) {
         if (intervals == null) {
             parent.putNull(name);
         } else {
