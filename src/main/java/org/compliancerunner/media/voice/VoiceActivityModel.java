@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -110,7 +111,9 @@ public class VoiceActivityModel implements DisposableBean {
             }
             return new Loaded(session, null);
         } catch (IOException | OrtException | RuntimeException | LinkageError e) {
-            return unavailable(source, e.getMessage());
+            // a runtime that failed to load earlier (on the head-start thread) says so only in the cause
+            Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
+            return unavailable(source, root == e ? e.getMessage() : e.getMessage() + ": " + root.getMessage());
         }
     }
 
