@@ -174,7 +174,7 @@ final class AnalysisThreads implements AutoCloseable {
                 luma = new int[width * height];
             }
             Picture picture = new Picture(index, timestampMs, width, height, stride, rgb, luma);
-            Luma.plane(picture, luma);
+            Luma.plane(picture);
             return picture;
         }
 

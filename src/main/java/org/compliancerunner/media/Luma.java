@@ -14,9 +14,10 @@ public final class Luma {
     private Luma() {
     }
 
-    /** Fills {@code plane} with the luma × 256 of every pixel of the picture, row after row without padding. */
-    static void plane(Picture picture, int[] plane) {
+    /** Fills the picture's {@link Picture#luma()} with the luma × 256 of every pixel, row after row without padding. */
+    static void plane(Picture picture) {
         int width = picture.width();
+        int[] plane = picture.luma();
         IntBuffer pixels = picture.pixels();
         int[] row = new int[width];
         for (int y = 0, i = 0; y < picture.height(); y++) {

@@ -21,7 +21,8 @@ public record Picture(long index, long timestampMs, int width, int height, int s
 
     /** A picture whose luma plane is computed from its RGB rows. */
     public Picture(long index, long timestampMs, int width, int height, int stride, ByteBuffer rgb) {
-        this(index, timestampMs, width, height, stride, rgb, lumaOf(rgb, width, height, stride));
+        this(index, timestampMs, width, height, stride, rgb, new int[width * height]);
+        Luma.plane(this);
     }
 
     /**
@@ -56,11 +57,5 @@ public record Picture(long index, long timestampMs, int width, int height, int s
 
     public int blue(int x, int y) {
         return rgb.get(y * stride + x * PIXEL_BYTES + 2) & 0xff;
-    }
-
-    private static int[] lumaOf(ByteBuffer rgb, int width, int height, int stride) {
-        int[] luma = new int[width * height];
-        Luma.plane(new Picture(0, 0, width, height, stride, rgb, luma), luma);
-        return luma;
     }
 }
