@@ -386,6 +386,8 @@ function jobRow(job) {
   progress.setAttribute('aria-label', `Progress of execution ${job.id}`);
   const label = document.createElement('span');
   label.className = 'stage';
+  // a sweep that ended between two refreshes is never followed: it reads as the end of a followed one would
+  if (job.status === 'COMPLETED') label.textContent = ' COMPLETED 100%';
   const cell = document.createElement('td');
   cell.append(progress, label);
   row.append(cell);

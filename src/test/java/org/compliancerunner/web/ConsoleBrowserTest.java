@@ -179,7 +179,8 @@ class ConsoleBrowserTest extends ApiTest {
     void anAdministratorWatchesASweepLaunchedOverTheApiRunToItsEnd() throws Exception {
         String project = "console-jobs-" + System.nanoTime();
         User admin = user("ada", Role.ADMIN);
-        copies(project, admin.name(), 6);
+        // enough videos that the sweep still runs at the view's next refresh (every 3 s), which follows it
+        copies(project, admin.name(), 16);
         logIn(admin);
         browser.findElement(By.id("nav-jobs")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("jobs-view")));
@@ -193,6 +194,7 @@ class ConsoleBrowserTest extends ApiTest {
                 && d.findElement(row).getText().contains("COMPLETED 100%"));
         screenshot("06-jobs");
         WebElement done = browser.findElement(row);
+        assertThat(done.getDomAttribute("data-followed")).as("the view followed the sweep's progress stream").isEqualTo("yes");
         assertThat(done.findElements(By.tagName("td")).get(2).getText()).isEqualTo("COMPLETED");
         assertThat(done.findElement(By.tagName("progress")).getDomProperty("value")).isEqualTo("1");
     }
