@@ -21,7 +21,7 @@ public final class Luma {
         IntBuffer pixels = picture.pixels();
         int[] row = new int[width];
         for (int y = 0, i = 0; y < picture.height(); y++) {
-            pixels.get(y * picture.stride() / Picture.PIXEL_BYTES, row, 0, width);
+            pixels.get(picture.rowStart(y), row, 0, width);
             for (int x = 0; x < width; x++, i++) {
                 int pixel = row[x];
                 plane[i] = 77 * Picture.redOf(pixel) + 150 * Picture.greenOf(pixel) + 29 * Picture.blueOf(pixel);

@@ -26,11 +26,16 @@ public record Picture(long index, long timestampMs, int width, int height, int s
     }
 
     /**
-     * The pixels as ints, red in the lowest byte, then green and blue: row {@code y} starts at {@code y × stride / 4}.
+     * The pixels as ints, red in the lowest byte, then green and blue: row {@code y} starts at {@link #rowStart}.
      * A reader takes whole rows at a time from it, which costs less than a call per byte.
      */
     public IntBuffer pixels() {
         return rgb.duplicate().clear().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+    }
+
+    /** Where row {@code y} starts in {@link #pixels()}. */
+    public int rowStart(int y) {
+        return y * stride / PIXEL_BYTES;
     }
 
     /** Red of a pixel read from {@link #pixels()}, 0-255. */

@@ -56,7 +56,7 @@ final class PictureLight {
         int redChanges = 0;
         int i = 0;
         for (int y = 0; y < height; y++) {
-            rows.get(y * picture.stride() / Picture.PIXEL_BYTES, row, 0, width);
+            rows.get(picture.rowStart(y), row, 0, width);
             for (int x = 0; x < width; x++, i++) {
                 int pixel = row[x] & RGB;
                 if (pixel == previous[i]) {
