@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.compliancerunner.cli.CommandContexts;
+import org.compliancerunner.media.NativeLoading;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,10 +19,8 @@ public class ComplianceRunnerApplication {
     private static final Set<String> WEB_ROLES = Set.of("serve", "worker");
 
     public static void main(String[] args) {
-        if (CommandContexts.slim(args)) {
-            System.exit(CommandContexts.run(args));
-        }
-        System.exit(SpringApplication.exit(SpringApplication.run(ComplianceRunnerApplication.class, withRole(args))));
+        NativeLoading.exit(() -> CommandContexts.slim(args) ? CommandContexts.run(args)
+                : SpringApplication.exit(SpringApplication.run(ComplianceRunnerApplication.class, withRole(args))));
     }
 
     /**

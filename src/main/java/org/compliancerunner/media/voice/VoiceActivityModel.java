@@ -8,6 +8,7 @@ import java.util.Optional;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import org.compliancerunner.media.NativeLoading;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,15 +44,7 @@ public class VoiceActivityModel implements DisposableBean {
      * command about to decode has it while its Spring context starts; the model itself still loads on first use.
      */
     public static void loadRuntimeInBackground() {
-        Thread loading = new Thread(() -> {
-            try {
-                OrtEnvironment.getEnvironment();
-            } catch (RuntimeException | LinkageError e) {
-                // only a head start: loading the model loads the runtime again and reports what is wrong
-            }
-        }, "load-onnxruntime");
-        loading.setDaemon(true);
-        loading.start();
+        NativeLoading.start("load-onnxruntime", OrtEnvironment::getEnvironment);
     }
 
     /**
@@ -60,9 +53,7 @@ public class VoiceActivityModel implements DisposableBean {
      */
     public void preload() {
         if (loaded == null && settings.enabled()) {
-            Thread loading = new Thread(this::load, "load-voice-activity-model");
-            loading.setDaemon(true);
-            loading.start();
+            NativeLoading.start("load-voice-activity-model", this::load);
         }
     }
 
@@ -135,9 +126,11 @@ public class VoiceActivityModel implements DisposableBean {
         }
     }
 
+    /** Waits for a load in progress, closes its session, and leaves no later use loading another. */
     @Override
-    public void destroy() throws OrtException {
+    public synchronized void destroy() throws OrtException {
         Loaded current = loaded;
+        loaded = new Loaded(null, "speech map not measured: the application is shutting down");
         if (current != null && current.session() != null) {
             current.session().close();
         }

@@ -90,6 +90,18 @@ class VoiceActivityTest {
     }
 
     @Test
+    void aModelClosedWhileItLoadsEndsWithNoSessionLeftOpen() throws Exception {
+        VoiceActivityModel closing = new VoiceActivityModel(VoiceActivityProperties.defaults());
+        closing.preload();
+        Thread.sleep(30); // into the session's creation, which takes about a tenth of a second
+        closing.destroy();
+
+        // a session made after the close would never be closed: detector() would hand it out
+        assertThat(closing.detector()).isEmpty();
+        assertThat(closing.unavailable()).contains("shutting down");
+    }
+
+    @Test
     void aCorruptModelLeavesTheSpeechMapNotMeasuredAndEverythingElseMeasured() throws Exception {
         Path corrupt = Files.writeString(temp.resolve("broken.onnx"), "not an onnx model");
         VoiceActivityModel broken = new VoiceActivityModel(new VoiceActivityProperties(true, corrupt, 0.5,
