@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -97,13 +98,23 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
-    void theServerStopsItselfAfterTheIdlePeriod() throws Exception {
-        PackagedJar.Run videos = run("videos", "--compliance.embedded.idle-shutdown=2s");
+    void theServerStopsItselfAfterTheIdlePeriodEvenWhenItsJarWasReplacedMeanwhile() throws Exception {
+        Path installed = Files.copy(PackagedJar.JAR, home.resolve("compliance-runner.jar"));
+        PackagedJar.Run videos = PackagedJar.run(home, List.of("videos", "--compliance.embedded.idle-shutdown=5s"),
+                builder -> {
+                    PackagedJar.withoutDatasourceUrl(builder);
+                    builder.command().replaceAll(arg -> arg.equals(PackagedJar.JAR.toString()) ? installed.toString() : arg);
+                });
         assertThat(videos.exitCode()).as(videos.toString()).isZero();
+        EmbeddedServer.Running server = EmbeddedServer.running(home).orElseThrow();
+        await().atMost(Duration.ofMinutes(1)).until(() -> watchdogConnected(server));
+        // an upgrade written over the jar in place while the watchdog waits: it can read no class from it any more
+        Files.writeString(installed, "a newer version, half copied");
 
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                 .until(() -> EmbeddedServer.running(home).isEmpty() && watchdogs().isEmpty());
-        assertThat(Files.readString(EmbeddedServer.log(home))).contains("stopped the embedded database after PT2S");
+        assertThat(Files.readString(EmbeddedServer.log(home))).contains("stopped the embedded database after PT5S")
+                .doesNotContain("NoClassDefFoundError");
 
         // and the next command starts it again
         assertThat(run("status").exitCode()).isZero();
@@ -126,6 +137,16 @@ class EmbeddedDatabaseIT {
             for (String sql : statements) {
                 statement.execute(sql);
             }
+        }
+    }
+
+    private static boolean watchdogConnected(EmbeddedServer.Running server) throws SQLException {
+        try (Connection connection = EmbeddedServer.dataSource(home, server).getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_stat_activity "
+                     + "WHERE application_name = 'compliance-runner idle watchdog'")) {
+            result.next();
+            return result.getInt(1) > 0;
         }
     }
 

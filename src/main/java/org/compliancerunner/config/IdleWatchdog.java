@@ -19,6 +19,8 @@ import java.util.Properties;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 
+import io.zonky.test.db.postgres.util.LinuxUtils;
+
 /**
  * Stops the embedded server after {@code compliance.embedded.idle-shutdown} without a client.
  *
@@ -47,10 +49,14 @@ public final class IdleWatchdog {
         Duration idle = Duration.parse(args[1]);
         long postmaster = Long.parseLong(args[2]);
         String password = OwnerOnlyFiles.secret(home.resolve(EmbeddedDatabase.PASSWORD_FILE));
+        loadWhatStoppingNeeds();
         Instant lastActive = Instant.now();
         Connection connection = null;
-        while (true) {
-            Thread.sleep(poll(idle).toMillis());
+        // the first look is at once, which also loads what looking needs (the JDBC driver) while the jar is as it was
+        for (boolean first = true; ; first = false) {
+            if (!first) {
+                Thread.sleep(poll(idle).toMillis());
+            }
             Optional<EmbeddedServer.Running> server = EmbeddedServer.running(home);
             if (server.isEmpty() || server.get().pid() != postmaster) {
                 return; // stopped by someone else, or replaced by a server with a watchdog of its own
@@ -71,6 +77,21 @@ public final class IdleWatchdog {
                     && stopIfStillIdle(home, postmaster, connection, idle)) {
                 System.err.println(Instant.now() + " stopped the embedded database after " + idle + " without a client");
                 return;
+            }
+        }
+    }
+
+    /**
+     * An upgrade or a rebuild may rewrite the jar while the watchdog waits, and classes cannot be read from a rewritten
+     * jar: the watchdog would die with NoClassDefFoundError when the time came to stop the server, and leave it running.
+     * So the classes that only stopping uses are loaded at start.
+     */
+    private static void loadWhatStoppingNeeds() {
+        for (Class<?> needed : List.of(HomeLock.class, LinuxUtils.class)) {
+            try {
+                Class.forName(needed.getName(), true, needed.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e); // not possible: a class literal has loaded it already
             }
         }
     }
